@@ -1,0 +1,51 @@
+# Balise: `make run` starts everything, `make test` runs the whole suite. Both install what is
+# missing first (two virtual environments, from committed lock files) and train only if needed.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+RASA_VENV := .venv/rasa
+GW_VENV := .venv/gateway
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install run test train unit e2e rasa-validate rasa-test clean
+
+$(RASA_VENV)/.installed: requirements/rasa.lock
+	@PY=$$(scripts/find-python310.sh) && rm -rf $(RASA_VENV) && $$PY -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/rasa.lock
+	@touch $@
+
+$(GW_VENV)/.installed: requirements/gateway.lock requirements/test.lock
+	@rm -rf $(GW_VENV) && python3 -m venv $(GW_VENV)
+	$(GW_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/gateway.lock -r requirements/test.lock
+	@touch $@
+
+install: $(RASA_VENV)/.installed $(GW_VENV)/.installed
+
+train: install
+	@scripts/train-if-needed.sh >/dev/null
+
+run: train
+	@$(GW_VENV)/bin/python scripts/stack.py
+
+unit: install
+	$(GW_VENV)/bin/python -m pytest -q tests/unit
+
+rasa-validate: install
+	$(RASA_VENV)/bin/rasa data validate --domain domain.yml --data data/nlu data/rules
+
+rasa-test: train
+	$(RASA_VENV)/bin/rasa test core --model $$(scripts/train-if-needed.sh) --stories tests/test_stories.yml \
+	  --fail-on-prediction-errors --out results/core
+
+e2e: train
+	$(GW_VENV)/bin/python -m pytest -q tests/e2e
+
+test: train
+	$(MAKE) --no-print-directory rasa-validate
+	$(MAKE) --no-print-directory rasa-test
+	$(GW_VENV)/bin/python -m pytest -q tests
+
+clean:
+	rm -rf models results .stack

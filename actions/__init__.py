@@ -1,0 +1,1 @@
+"""Rasa SDK actions: the few things a response cannot do by itself."""

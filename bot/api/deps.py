@@ -1,0 +1,13 @@
+"""Dependencies injected into the routers; the services live on app.state (built in main)."""
+from fastapi import Request
+
+from bot.services.conversation import Conversation
+from bot.settings import Settings
+
+
+def get_conversation(request: Request) -> Conversation:
+    return request.app.state.conversation
+
+
+def get_settings_dep(request: Request) -> Settings:
+    return request.app.state.settings

@@ -1,0 +1,68 @@
+"""Every error the API returns: a code for programs and a plain French sentence for people."""
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+FIELD_MESSAGES = {
+    "session_id": "L'identifiant de session est invalide (8 à 128 caractères : lettres, chiffres, - ou _).",
+    "text": "Le message doit contenir entre 1 et 1000 caractères.",
+    "payload": "Ce choix n'est pas valide.",
+    "partner": "L'identifiant du partenaire est invalide.",
+}
+RULE_MESSAGES = {
+    "text_xor_payload": "Envoie soit un message (text), soit un choix (payload), pas les deux.",
+    "blank_text": "Le message est vide.",
+}
+HTTP_MESSAGES = {
+    404: ("not_found", "Cette page n'existe pas."),
+    405: ("method_not_allowed", "Cette action n'est pas possible ici."),
+}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        self.status, self.code, self.message = status, code, message
+
+
+def error_body(code: str, message: str) -> dict:
+    return {"error": {"code": code, "message": message}}
+
+
+def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
+    for err in exc.errors():
+        loc = [str(part) for part in err.get("loc", ())]
+        if err.get("type") == "extra_forbidden":
+            return "unknown_field", f"Le champ « {loc[-1]} » n'est pas accepté."
+        for rule, message in RULE_MESSAGES.items():
+            if rule in str(err.get("msg", "")):
+                return rule, message
+        if err.get("type") in ("json_invalid", "model_attributes_type", "dict_type") or loc == ["body"]:
+            return "invalid_json", "La requête doit être un objet JSON valide."
+        for field, message in FIELD_MESSAGES.items():
+            if field in loc:
+                return f"invalid_{field}", message
+    return "invalid_request", "La requête n'est pas valide."
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        code, message = _validation_message(exc)
+        return JSONResponse(error_body(code, message), status_code=422)
+
+    @app.exception_handler(ApiError)
+    async def on_api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code, message = HTTP_MESSAGES.get(exc.status_code, ("error", "La requête n'a pas abouti."))
+        return JSONResponse(error_body(code, message), status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(
+            error_body("internal_error", "Une erreur est survenue. En cas de danger : 17, 112, ou SMS au 114."),
+            status_code=500,
+        )

@@ -1,0 +1,58 @@
+"""Builds the gateway: settings → services → routers. Run with
+`uvicorn bot.main:create_app --factory` (scripts/stack.py does it for you)."""
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+from redis.asyncio import Redis
+
+from bot.api import chat, health, sessions, web
+from bot.errors import install_error_handlers
+from bot.services.audience import AudienceCues
+from bot.services.conversation import Conversation
+from bot.services.directory import Directory
+from bot.services.failsafe import EmergencyCard
+from bot.services.language import LanguageDetector
+from bot.services.rasa_client import RasaClient
+from bot.services.state import MemorySessionStore, RedisSessionStore
+from bot.services.topics import Topics
+from bot.settings import Settings, get_settings
+
+
+def build_conversation(settings: Settings, http: httpx.AsyncClient, redis: Redis | None) -> Conversation:
+    data = settings.data_dir
+    store = (
+        RedisSessionStore(redis, settings.session_ttl_seconds)
+        if redis is not None
+        else MemorySessionStore(settings.session_ttl_seconds)
+    )
+    return Conversation(
+        rasa=RasaClient(settings.rasa_urls, settings.rasa_token, settings.rasa_timeout_seconds, http),
+        store=store,
+        topics=Topics.from_file(data / "topics.yml"),
+        directory=Directory.from_file(data / "directory" / "services.yml"),
+        cues=AudienceCues.from_file(data / "audience_cues.yml"),
+        detector=LanguageDetector(),
+        emergency=EmergencyCard.from_file(data / "safety" / "emergency_card.yml"),
+    )
+
+
+def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+    """`transport` lets unit tests stand in for Rasa; in production it is the network."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        redis = Redis.from_url(settings.redis_url, socket_timeout=2) if settings.redis_url else None
+        async with httpx.AsyncClient(transport=transport) as http:
+            app.state.conversation = build_conversation(settings, http, redis)
+            yield
+        if redis is not None:
+            await redis.aclose()
+
+    app = FastAPI(title="Balise", version="1", lifespan=lifespan)
+    app.state.settings = settings
+    install_error_handlers(app)
+    for module in (chat, sessions, health, web):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,77 @@
+"""The public API's shapes (v1). Unknown fields are refused; limits are part of the contract."""
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SESSION_ID = r"^[A-Za-z0-9_-]{8,128}$"
+Topic = Literal[
+    "greeting", "sextortion", "grooming", "exploitation", "image_removal", "rights", "reporting",
+    "talk_to_someone", "parent_concern", "friend_concern", "crisis", "misuse", "about_bot",
+    "out_of_scope", "unknown",
+]
+Audience = Literal["teen", "parent", "friend", "professional", "unknown"]
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    session_id: str = Field(pattern=SESSION_ID)
+    text: str | None = Field(default=None, min_length=1, max_length=1000)
+    payload: str | None = Field(default=None, min_length=1, max_length=300)
+    partner: str | None = Field(default=None, pattern=r"^[a-z0-9-]{1,64}$")
+
+    @model_validator(mode="after")
+    def text_or_payload(self) -> "ChatRequest":
+        if (self.text is None) == (self.payload is None):
+            raise ValueError("text_xor_payload")
+        if self.text is not None and not self.text.strip():
+            raise ValueError("blank_text")
+        return self
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class Link(BaseModel):
+    type: Literal["call", "sms", "chat", "website"]
+    label: str
+    href: str
+
+
+class Resource(BaseModel):
+    id: str
+    name: str
+    short: str
+    kind: str
+    links: list[Link]
+    open_now: bool
+    always_open: bool
+    hours: str
+    cost: str
+    what_happens: str
+
+
+class Message(BaseModel):
+    text: str
+    buttons: list[Button] = []
+    resources: list[Resource] = []
+
+
+class ChatResponse(BaseModel):
+    session_id: str
+    messages: list[Message]
+    topic: Topic
+    audience: Audience
+    crisis: bool
+    language: str
+    degraded: bool = False
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail

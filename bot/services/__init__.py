@@ -1,0 +1,1 @@
+"""The gateway's services: one job each, built once in bot.main.create_app."""

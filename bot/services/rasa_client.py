@@ -1,0 +1,78 @@
+"""Talks to Rasa through the project's private channel (connectors/balise.py).
+
+Each session is routed to one Rasa replica by a hash of its id (the open-source Redis lock store
+is not atomic, so one conversation must not be served by two replicas at once); when that
+replica does not answer, the next one takes over. Timeouts are short: a person in danger must
+get the fail-safe answer within seconds, not wait for a stuck engine.
+"""
+import hashlib
+from dataclasses import dataclass, field
+
+import httpx
+
+WEBHOOK = "/webhooks/balise/webhook"
+FORGET = "/webhooks/balise/forget"
+
+
+class EngineUnavailable(Exception):
+    """No Rasa replica gave a usable answer in time."""
+
+
+@dataclass
+class RasaTurn:
+    messages: list[dict]
+    intent: str | None
+    confidence: float | None
+    slots: dict = field(default_factory=dict)
+
+
+class RasaClient:
+    def __init__(self, urls: list[str], token: str, timeout: float, http: httpx.AsyncClient):
+        self.urls = urls
+        self.headers = {"X-Balise-Token": token}
+        self.timeout = timeout
+        self.http = http
+
+    def replicas_for(self, session_id: str) -> list[str]:
+        """The session's home replica first, then the others in a fixed order."""
+        start = int.from_bytes(hashlib.sha256(session_id.encode()).digest()[:4], "big") % len(self.urls)
+        return self.urls[start:] + self.urls[:start]
+
+    async def _post(self, session_id: str, path: str, body: dict) -> dict:
+        for url in self.replicas_for(session_id):
+            try:
+                reply = await self.http.post(url + path, json=body, headers=self.headers, timeout=self.timeout)
+            except httpx.TransportError:
+                continue
+            if reply.status_code == 200:
+                return reply.json()
+        raise EngineUnavailable()
+
+    async def turn(self, session_id: str, message: str, metadata: dict, payload: bool) -> RasaTurn:
+        data = await self._post(
+            session_id,
+            WEBHOOK,
+            {"sender": session_id, "message": message, "metadata": metadata, "payload": payload},
+        )
+        return RasaTurn(data.get("messages", []), data.get("intent"), data.get("confidence"), data.get("slots") or {})
+
+    async def forget(self, session_id: str) -> None:
+        """Forget the session on every replica (each may hold it in memory)."""
+        failures = 0
+        for url in self.urls:
+            try:
+                reply = await self.http.post(
+                    url + FORGET, json={"sender": session_id}, headers=self.headers, timeout=self.timeout
+                )
+                failures += reply.status_code != 200
+            except httpx.TransportError:
+                failures += 1
+        if failures == len(self.urls):
+            raise EngineUnavailable()
+
+    async def is_up(self, url: str) -> bool:
+        try:
+            reply = await self.http.get(url, timeout=self.timeout)
+        except httpx.TransportError:
+            return False
+        return reply.status_code == 200

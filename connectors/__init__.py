@@ -1,0 +1,1 @@
+"""Rasa input channels that live inside the Rasa process (named in credentials.yml)."""

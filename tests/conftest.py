@@ -1,0 +1,93 @@
+"""Shared, real running stacks for the end-to-end and browser tests.
+
+One stack in memory for the whole run (started once: Rasa takes ~30 s to load), and one
+backed by a real redis-server started on a free port, for the tests that need Redis.
+"""
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from scripts.stack import ROOT, Stack
+
+ARTIFACTS = ROOT / "artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_stack(name: str, redis_url: str | None = None) -> Stack:
+    stack = Stack(
+        gateway_port=free_port(),
+        rasa_ports=[free_port()],
+        actions_port=free_port(),
+        redis_url=redis_url,
+        log_dir=ROOT / ".stack" / name,
+    )
+    for old in stack.log_dir.glob("*.log") if stack.log_dir.exists() else []:
+        old.unlink()
+    stack.start()
+    try:
+        stack.wait_ready()
+    except Exception:
+        stack.stop()
+        raise
+    return stack
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real redis-server on a free loopback port, no persistence."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is not installed (apt-get install redis-server; .ci/run does it)")
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="balise-redis-")
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workdir],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    proc.terminate()
+    proc.wait(timeout=10)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def stack():
+    stack = start_stack("memory")
+    yield stack
+    stack.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_stack(redis_server):
+    stack = start_stack("redis", redis_server)
+    yield stack
+    stack.stop()
+
+
+@pytest.fixture(params=["memory", "redis"])
+def any_stack(request):
+    """Runs a test once against the in-memory stack and once against the Redis-backed one."""
+    return request.getfixturevalue("stack" if request.param == "memory" else "redis_stack")

@@ -1,0 +1,96 @@
+"""Through the real gateway, Rasa and action server (started once per run, tests/conftest.py)."""
+import uuid
+
+import httpx
+import pytest
+
+
+def new_session() -> str:
+    return uuid.uuid4().hex
+
+
+def chat(stack, session_id: str, **body) -> dict:
+    reply = httpx.post(f"{stack.url}/api/v1/chat", json={"session_id": session_id, **body}, timeout=30)
+    assert reply.status_code == 200, reply.text
+    return reply.json()
+
+
+def payloads(answer: dict) -> list[str]:
+    return [b["payload"] for m in answer["messages"] for b in m["buttons"]]
+
+
+def all_text(answer: dict) -> str:
+    return " ".join(m["text"] for m in answer["messages"])
+
+
+def test_greeting_offers_the_audience_buttons(any_stack):
+    answer = chat(any_stack, new_session(), text="bonjour")
+    assert answer["topic"] == "greeting"
+    assert answer["crisis"] is False and answer["language"] == "fr"
+    assert '/inform_audience{"audience":"teen"}' in payloads(answer)
+    assert '/inform_audience{"audience":"parent"}' in payloads(answer)
+    assert "/talk_to_someone" in payloads(answer)
+
+
+def test_a_conversation_reaches_the_action_server_and_keeps_state(any_stack):
+    sid = new_session()
+    chat(any_stack, sid, text="bonjour")
+    # the audience slot is filled by the custom action action_read_context
+    chosen = chat(any_stack, sid, payload='/inform_audience{"audience":"parent"}')
+    assert chosen["audience"] == "parent"
+    assert "souhaitez-vous" in all_text(chosen)
+    # the next free-text turn is answered in "vous" because the slot was kept
+    answer = chat(any_stack, sid, text="on fait du chantage à mon fils avec des photos de lui")
+    assert answer["topic"] == "sextortion"
+    assert answer["audience"] == "parent"
+    text = all_text(answer)
+    assert "Gardez des preuves" in text and " tu " not in f" {text} "
+    ids = [r["id"] for m in answer["messages"] for r in m["resources"]]
+    assert "3018-e-enfance" in ids
+
+
+def test_teen_sextortion_is_answered_in_tu_with_a_3018_handoff(any_stack):
+    sid = new_session()
+    answer = chat(any_stack, sid, text="il a mes nudes et il veut de l'argent sinon il les envoie")
+    assert answer["topic"] == "sextortion"
+    assert "ce n'est pas de ta faute" in all_text(answer).lower()
+    handoff = '/handoff{"resource":"3018-e-enfance"}'
+    assert handoff in payloads(answer)
+    card = chat(any_stack, sid, payload=handoff)
+    assert card["topic"] == "talk_to_someone"
+    resources = [r for m in card["messages"] for r in m["resources"]]
+    assert [r["id"] for r in resources] == ["3018-e-enfance"]
+    assert {"type": "call", "label": "Appeler le 3018", "href": "tel:3018"} in resources[0]["links"]
+
+
+def test_typed_restart_is_not_executed(any_stack):
+    sid = new_session()
+    chat(any_stack, sid, text="bonjour")
+    chat(any_stack, sid, payload='/inform_audience{"audience":"parent"}')
+    answer = chat(any_stack, sid, text="/restart")
+    # a real /restart would have wiped the audience slot
+    assert answer["audience"] == "parent"
+    injected = chat(any_stack, sid, text='/inform_audience{"audience":"teen"}')
+    assert injected["audience"] == "parent"
+
+
+def test_delete_forgets_the_conversation(any_stack):
+    sid = new_session()
+    chat(any_stack, sid, text="bonjour")
+    chat(any_stack, sid, payload='/inform_audience{"audience":"parent"}')
+    assert httpx.delete(f"{any_stack.url}/api/v1/sessions/{sid}", timeout=30).status_code == 204
+    after = chat(any_stack, sid, text="bonjour")
+    assert after["audience"] == "unknown"
+
+
+def test_fallback_offers_the_119(any_stack):
+    answer = chat(any_stack, new_session(), text="xqzt vbnm plok")
+    assert answer["topic"] == "unknown"
+    ids = [r["id"] for m in answer["messages"] for r in m["resources"]]
+    assert "snated-119" in ids
+    assert "/talk_to_someone" in payloads(answer)
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_health_endpoints(stack, path):
+    assert httpx.get(stack.url + path, timeout=10).status_code == 200

@@ -1,0 +1,18 @@
+"""With REDIS_URL, Rasa's tracker and the gateway's state are in Redis, with an expiry."""
+import uuid
+
+import httpx
+import redis
+
+
+def test_state_is_in_redis_with_expiry_and_forgotten(redis_stack, redis_server):
+    sid = uuid.uuid4().hex
+    reply = httpx.post(f"{redis_stack.url}/api/v1/chat", json={"session_id": sid, "text": "bonjour"}, timeout=30)
+    assert reply.status_code == 200
+    r = redis.Redis.from_url(redis_server)
+    keys = {k.decode() for k in r.keys(f"*{sid}*")}
+    assert f"balise:tracker:{sid}" in keys and f"balise:gw:{sid}" in keys
+    for key in keys:
+        assert 0 < r.ttl(key) <= 1800
+    assert httpx.delete(f"{redis_stack.url}/api/v1/sessions/{sid}", timeout=30).status_code == 204
+    assert r.keys(f"*{sid}*") == []
