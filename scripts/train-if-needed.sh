@@ -3,7 +3,7 @@
 # hash of config.yml, domain.yml, the training data and the Rasa lock file. Prints the model path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-inputs=$( (echo config.yml domain.yml requirements/rasa.lock; find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null) | tr ' ' '\n' | sort)
+inputs=$( (echo config.yml domain.yml requirements/rasa.lock; find data/nlu data/rules data/stories -name "*.yml" 2>/dev/null || true) | tr ' ' '\n' | sort)
 hash=$(for f in $inputs; do echo "== $f"; cat "$f"; done | sha256sum | cut -c1-16)
 model="models/balise-$hash.tar.gz"
 if [ ! -f "$model" ]; then
