@@ -13,6 +13,7 @@ FILES = {
     "/chat": ("chat.html", "text/html; charset=utf-8"),
     "/chat.js": ("chat.js", "text/javascript; charset=utf-8"),
     "/chat.css": ("chat.css", "text/css; charset=utf-8"),
+    "/demo.css": ("demo.css", "text/css; charset=utf-8"),
 }
 
 

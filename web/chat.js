@@ -1,0 +1,346 @@
+/* Balise chat frame. No dependency, no cookie; the session id lives in sessionStorage only.
+   API text is only ever inserted with textContent. See docs/widget.md. */
+(function () {
+  "use strict";
+  var STRINGS = {
+    fr: {
+      title: "Balise", titleD: "Aide", doc: "Balise – chat d'aide anonyme", docD: "Aide",
+      quit: "Quitter vite", clear: "Effacer", clearMore: " la conversation", close: "Réduire le chat",
+      sos: "Urgence", sosSub: "appels et SMS gratuits, 24 h/24",
+      p17: "Police", p112: "Urgence", p114: "par SMS", p119: "Enfance en danger",
+      log: "Conversation", compose: "Écrire un message", label: "Ton message", labelHint: "(anonyme)",
+      msgHint: "Entrée pour envoyer, Maj + Entrée pour aller à la ligne. 1000 caractères maximum.", send: "Envoyer",
+      safety: "Ce que « Quitter vite » efface",
+      safety1: "« Quitter vite » (ou la touche Échap deux fois) efface cette conversation et ouvre une page météo. Le bouton Précédent ne ramène pas ici.",
+      safety2: "Cela n'efface pas l'historique du navigateur : la page où tu as ouvert ce chat y reste. Pour ne laisser aucune trace, utilise une fenêtre de navigation privée, ou efface l'historique ensuite.",
+      safety3: "Ce chat ne te demande jamais ton nom. Après 30 minutes sans message, la conversation est effacée automatiquement.",
+      you: "Toi : ", bot: "Balise", botD: "Réponse", crisis: "Urgence",
+      typing: "Balise écrit…", typingD: "Réponse en cours…",
+      welcome: "Bonjour. Je suis Balise, un robot : pas une personne. C'est anonyme, pas besoin de donner ton nom.\nJe peux t'aider si quelqu'un te met la pression, te menace ou te demande des photos, et te dire vers qui te tourner.",
+      welcomeD: "Bonjour. Je suis un robot d'aide : pas une personne. C'est anonyme, pas besoin de donner ton nom.",
+      pick: "Choisis ce qui te correspond, ou écris ton message en bas.",
+      teen: "J'ai entre 12 et 17 ans", parent: "Je suis parent", friend: "Je m'inquiète pour quelqu'un",
+      sext: "On me menace avec des photos", talk: "Parler à une personne",
+      degraded: "Balise a un problème technique. Les numéros d'urgence restent disponibles.",
+      degradedD: "Problème technique. Les numéros d'urgence restent disponibles.",
+      network: "Ton message n'est pas parti : la connexion ne marche pas. Il est resté dans la zone de texte, tu peux réessayer. En danger : 17, 112 ou SMS au 114.",
+      generic: "Une erreur est survenue. Réessaie dans un instant. En danger : 17, 112 ou SMS au 114.",
+      notSent: "non envoyé", cleared: "Conversation effacée.",
+      clearFailed: "Conversation effacée de cet écran. Sur nos serveurs, elle sera supprimée automatiquement après 30 minutes.",
+      openNow: "Ouvert maintenant", closedNow: "Fermé maintenant", hours: "Horaires : ", cost: "Coût : ",
+      what: "Ce qui se passe si tu les contactes", newTab: " (nouvel onglet)"
+    },
+    en: {
+      title: "Balise", titleD: "Help", doc: "Balise – anonymous help chat", docD: "Help",
+      quit: "Quick exit", clear: "Clear", clearMore: " the conversation", close: "Minimise the chat",
+      sos: "Emergency", sosSub: "free calls and texts, 24/7",
+      p17: "Police", p112: "Emergency", p114: "by text", p119: "Children in danger",
+      log: "Conversation", compose: "Write a message", label: "Your message", labelHint: "(anonymous)",
+      msgHint: "Enter to send, Shift + Enter for a new line. 1000 characters maximum.", send: "Send",
+      safety: "What “Quick exit” clears",
+      safety1: "“Quick exit” (or pressing Escape twice) clears this conversation and opens a weather page. The Back button does not bring you here.",
+      safety2: "It does not erase your browser history: the page where you opened this chat stays in it. To leave no trace, use a private window, or clear your history afterwards.",
+      safety3: "This chat never asks for your name. After 30 minutes without a message, the conversation is deleted automatically.",
+      you: "You: ", bot: "Balise", botD: "Answer", crisis: "Emergency",
+      typing: "Balise is typing…", typingD: "Answer coming…",
+      welcome: "Hello. I am Balise, a robot: not a person. It is anonymous, no need to give your name.\nI can help if someone pressures you, threatens you or asks you for pictures, and tell you who can help.",
+      welcomeD: "Hello. I am a help robot: not a person. It is anonymous, no need to give your name.",
+      pick: "Pick what fits you, or type your message below.",
+      teen: "I am 12 to 17", parent: "I am a parent", friend: "I am worried about someone",
+      sext: "Someone threatens me with pictures", talk: "Talk to a person",
+      degraded: "Balise has a technical problem. Emergency numbers are still available.",
+      degradedD: "Technical problem. Emergency numbers are still available.",
+      network: "Your message was not sent: the connection is not working. It is still in the text box, you can try again. In danger: 17, 112 or text 114.",
+      generic: "Something went wrong. Try again in a moment. In danger: 17, 112 or text 114.",
+      notSent: "not sent", cleared: "Conversation cleared.",
+      clearFailed: "Conversation cleared from this screen. On our servers it will be deleted automatically after 30 minutes.",
+      openNow: "Open now", closedNow: "Closed now", hours: "Hours: ", cost: "Cost: ",
+      what: "What happens if you contact them", newTab: " (new tab)"
+    }
+  };
+  var API = "/api/v1", KEY = "balise.sid", TIMEOUT = 8000, EXIT = "https://www.google.com/search?q=meteo";
+  var q = new URLSearchParams(location.search);
+  var lang = q.get("lang") === "en" ? "en" : "fr", T = STRINGS[lang];
+  var discreet = q.get("discreet") === "true";
+  var partner = /^[a-z0-9-]{1,64}$/.test(q.get("partner") || "") ? q.get("partner") : null;
+  var exitUrl = safeHttp(q.get("exit")) || EXIT;
+  var embedded = window.parent !== window, viaLoader = embedded && q.get("loader") === "1";
+  var reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var $ = function (id) { return document.getElementById(id); };
+  var list = $("list"), main = $("main"), ta = $("msg"), sos = $("sos"), form = $("composer");
+  var store = null, sid, busy = false, gen = 0, inflight = null, lastEsc = 0, gone = false;
+
+  function safeHttp(s) {
+    try { var u = new URL(s); return /^https?:$/.test(u.protocol) ? u.href : ""; } catch (e) { return ""; }
+  }
+  function safeHref(h) {
+    h = String(h || "");
+    if (/^(tel|sms):\+?[0-9 ]{2,20}$/.test(h)) return h.replace(/ /g, "");
+    try { var u = new URL(h); return u.protocol === "https:" ? u.href : ""; } catch (e) { return ""; }
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function t(key) { return (discreet && T[key + "D"]) || T[key]; }
+
+  /* ---------- session id: sessionStorage only ---------- */
+  try { store = window.sessionStorage; store.setItem(KEY + ".t", "1"); store.removeItem(KEY + ".t"); } catch (e) { store = null; }
+  function newSid() {
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    sid = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    if (store) try { store.setItem(KEY, sid); } catch (e) { /* private mode quota: keep in memory */ }
+  }
+  sid = store && store.getItem(KEY);
+  if (!/^[0-9a-f]{32}$/.test(sid || "")) newSid();
+
+  /* ---------- colour (partner) with guaranteed contrast ---------- */
+  function lum(hex) {
+    var c = [0, 2, 4].map(function (i) {
+      var v = parseInt(hex.substr(i, 2), 16) / 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+  var color = (q.get("color") || "").replace("#", "");
+  if (/^[0-9a-f]{3}$/i.test(color)) color = color.replace(/./g, "$&$&");
+  if (/^[0-9a-f]{6}$/i.test(color)) {
+    var L = lum(color), root = document.documentElement.style;
+    root.setProperty("--accent", "#" + color);
+    root.setProperty("--on-accent", 1.05 / (L + 0.05) >= (L + 0.05) / 0.05 ? "#fff" : "#000");
+    root.setProperty("--ink", 1.05 / (L + 0.05) >= 4.5 ? "#" + color : "#1a1a1a");
+  }
+
+  /* ---------- static interface: language, discreet mode ---------- */
+  document.documentElement.lang = lang;
+  document.title = t("doc");
+  Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (e) {
+    var k = e.getAttribute("data-i18n");
+    if (T[k]) e.textContent = k === "title" ? t("title") : T[k];
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-label]"), function (e) {
+    e.setAttribute("aria-label", T[e.getAttribute("data-i18n-label")]);
+  });
+  $("quit").href = exitUrl;
+  $("close").hidden = !viaLoader; // only the loader listens for balise:close
+  $("fallback").remove();
+  form.hidden = false;
+
+  /* ---------- rendering (textContent only) ---------- */
+  function say(text) { $("status").textContent = text || ""; }
+  function alertText(text) { $("alert").textContent = text || ""; }
+  // Scroll the conversation only (not the page), unless the page itself scrolls (very short viewport).
+  function scrollTo(node, start) {
+    var behavior = reduced ? "auto" : "smooth";
+    if (getComputedStyle(main).overflowY === "visible") return node.scrollIntoView({ block: start ? "start" : "end", behavior: behavior });
+    main.scrollTo({ top: start ? node.offsetTop - 6 : main.scrollHeight, behavior: behavior });
+  }
+  function addUser(text) {
+    var li = el("li", "msg user"), p = el("p", "text");
+    p.appendChild(el("span", "vh", T.you));
+    p.appendChild(document.createTextNode(text));
+    li.appendChild(p);
+    list.appendChild(li);
+    scrollTo(li, false);
+    return li;
+  }
+  function markFailed(li) {
+    if (!li || li.classList.contains("failed")) return;
+    li.classList.add("failed");
+    li.appendChild(el("span", "tag", T.notSent));
+  }
+  function choice(title, payload, entry) {
+    var b = el("button", "btn choice" + (entry ? " entry" : ""), title);
+    b.type = "button";
+    b.addEventListener("click", function () {
+      if (busy || b.disabled) return;
+      submit({ payload: payload }, title, true);
+    });
+    return b;
+  }
+  function botItem(crisis) {
+    var li = el("li", "msg bot" + (crisis ? " crisis" : ""));
+    var h = el("h2", "who", crisis ? T.crisis : t("bot"));
+    h.tabIndex = -1;
+    li.appendChild(h);
+    return li;
+  }
+  function card(r) {
+    var c = el("section", "card");
+    c.appendChild(el("h3", "", r.name));
+    if (r.short) c.appendChild(el("p", "short", r.short));
+    var meta = el("p", "meta");
+    // open_now is null when the hours are not verified: then say nothing rather than guess.
+    if (typeof r.open_now === "boolean") meta.appendChild(el("span", "badge " + (r.open_now ? "open" : "closed"), r.open_now ? T.openNow : T.closedNow));
+    if (r.hours) meta.appendChild(el("span", "", T.hours + r.hours));
+    if (r.cost) meta.appendChild(el("span", "", T.cost + r.cost));
+    c.appendChild(meta);
+    var links = el("div", "links");
+    (r.links || []).forEach(function (l) {
+      var href = safeHref(l && l.href);
+      if (!href) return;
+      var a = el("a", "btn " + (/^(call|sms)$/.test(l.type) ? "dial" : "web"), l.label || href);
+      a.href = href;
+      if (/^https:/.test(href)) {
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        a.appendChild(el("span", "vh", T.newTab));
+      }
+      links.appendChild(a);
+    });
+    if (links.firstChild) c.appendChild(links);
+    if (r.what_happens) {
+      var det = el("details");
+      det.appendChild(el("summary", "", T.what));
+      det.appendChild(el("p", "", r.what_happens));
+      c.appendChild(det);
+    }
+    return c;
+  }
+  function render(data, degraded) {
+    Array.prototype.forEach.call(list.querySelectorAll(".choice:not(.entry)"), function (b) { b.disabled = true; });
+    var li = botItem(!!data.crisis);
+    if (/^[a-z]{2}$/.test(data.language || "")) li.lang = data.language;
+    if (degraded) li.appendChild(el("p", "notice", t("degraded")));
+    (data.messages || []).forEach(function (m) {
+      if (m.text) li.appendChild(el("p", "text", m.text));
+      (m.resources || []).forEach(function (r) { li.appendChild(card(r)); });
+      if (m.buttons && m.buttons.length) {
+        var g = el("div", "choices");
+        m.buttons.forEach(function (b) { g.appendChild(choice(b.title, b.payload)); });
+        li.appendChild(g);
+      }
+    });
+    if (data.crisis || degraded) sos.classList.add("hot");
+    list.appendChild(li);
+    scrollTo(li, true);
+    return li;
+  }
+  function welcome() {
+    var li = botItem(false);
+    li.classList.add("welcome");
+    li.appendChild(el("p", "text", t("welcome")));
+    li.appendChild(el("p", "text", T.pick));
+    var g = el("div", "choices");
+    [["teen", '/inform_audience{"audience":"teen"}'], ["parent", '/inform_audience{"audience":"parent"}'],
+     ["friend", '/inform_audience{"audience":"friend"}'], ["sext", "/sextortion"], ["talk", "/talk_to_someone"]]
+      .forEach(function (c) { g.appendChild(choice(T[c[0]], c[1], true)); });
+    li.appendChild(g);
+    list.appendChild(li);
+    return li;
+  }
+
+  /* ---------- API ---------- */
+  function setBusy(on) {
+    busy = on;
+    main.setAttribute("aria-busy", on ? "true" : "false");
+    form.classList.toggle("busy", on);
+    say(on ? t("typing") : "");
+  }
+  // Resolves to {ok, status, data}; never rejects. Aborts after 8 s.
+  function call(body) {
+    var ctrl = new AbortController(), timer = setTimeout(function () { ctrl.abort(); }, TIMEOUT);
+    inflight = ctrl;
+    body.session_id = sid;
+    if (partner) body.partner = partner;
+    body.language = lang;
+    return fetch(API + "/chat", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+      signal: ctrl.signal, credentials: "omit", cache: "no-store"
+    }).then(function (res) {
+      return res.json().then(function (data) { return { status: res.status, data: data }; },
+        function () { return { status: res.status, data: null }; });
+    }, function () { return { status: 0, data: null }; })
+      .then(function (r) { clearTimeout(timer); if (inflight === ctrl) inflight = null; return r; });
+  }
+  function submit(body, shown, fromButton) {
+    if (busy || gone) return;
+    var mine = gen, typed = body.text, li = addUser(shown);
+    alertText("");
+    setBusy(true);
+    call(body).then(function (r) {
+      if (mine !== gen) return; // conversation cleared meanwhile
+      setBusy(false);
+      var d = r.data;
+      if (d && Array.isArray(d.messages)) {
+        if (typed != null && ta.value.trim() === typed) { ta.value = ""; grow(); }
+        var answer = render(d, r.status === 503 || d.degraded === true);
+        if (fromButton || !form.contains(document.activeElement)) answer.firstChild.focus({ preventScroll: true });
+        return;
+      }
+      markFailed(li);
+      alertText(d && d.error && d.error.message ? String(d.error.message) : r.status ? T.generic : T.network);
+    });
+  }
+
+  /* ---------- clear and quick exit ---------- */
+  function forget(id, keepalive) {
+    return fetch(API + "/sessions/" + id, { method: "DELETE", keepalive: !!keepalive, credentials: "omit" });
+  }
+  function clearConversation() {
+    var old = sid;
+    gen++;
+    if (inflight) inflight.abort();
+    setBusy(false);
+    if (store) try { store.clear(); } catch (e) { /* ignore */ }
+    newSid();
+    list.textContent = "";
+    sos.classList.remove("hot");
+    alertText("");
+    welcome();
+    say(T.cleared); // focus stays on the Clear button
+    forget(old).then(function (r) { if (!r.ok && r.status !== 404) say(T.clearFailed); },
+      function () { say(T.clearFailed); });
+  }
+  // Under 300 ms, nothing awaited. byHost: the host page asked and navigates itself.
+  function quickExit(ev, byHost) {
+    if (ev) ev.preventDefault();
+    if (gone) return;
+    gone = true;
+    gen++;
+    if (store) try { store.clear(); } catch (e) { /* ignore */ }
+    try { forget(sid, true).catch(function () {}); } catch (e) { /* ignore */ }
+    list.textContent = "";
+    ta.value = "";
+    document.body.style.display = "none";
+    if (!embedded) { location.replace(exitUrl); return; }
+    window.parent.postMessage({ type: "balise:exit", url: exitUrl }, "*");
+    // Frame embedded by hand (no loader to receive the message): navigate the top page directly,
+    // which browsers allow during the user's click or key press.
+    if (!viaLoader && !byHost) try { window.top.location.replace(exitUrl); } catch (e) { /* nothing more to try */ }
+  }
+
+  /* ---------- events ---------- */
+  $("quit").addEventListener("click", quickExit);
+  $("clear").addEventListener("click", clearConversation);
+  $("close").addEventListener("click", function () { window.parent.postMessage({ type: "balise:close" }, "*"); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var text = ta.value.trim();
+    if (text && !busy) submit({ text: text }, text, false);
+  });
+  ta.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+      e.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
+  });
+  ta.addEventListener("input", grow);
+  function grow() { ta.style.height = "auto"; ta.style.height = Math.max(ta.scrollHeight + 4, 48) + "px"; }
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    var now = Date.now();
+    if (now - lastEsc < 1000) quickExit(e); else lastEsc = now;
+  }, true);
+  window.addEventListener("message", function (e) {
+    if (!embedded || e.source !== window.parent) return;
+    var m = e.data || {};
+    if (m.type === "balise:quick-exit") quickExit(null, true);
+    else if (m.type === "balise:focus") $("title").focus();
+  });
+
+  welcome();
+})();
