@@ -9,7 +9,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test train unit e2e rasa-validate rasa-test clean
+.PHONY: install run test train unit e2e rasa-validate rasa-test eval-safety eval-language clean
 
 $(RASA_VENV)/.installed: requirements/rasa.lock
 	@PY=$$(scripts/find-python310.sh) && rm -rf $(RASA_VENV) && $$PY -m venv $(RASA_VENV)
@@ -49,3 +49,9 @@ test: train
 
 clean:
 	rm -rf models results .stack
+
+eval-safety: train
+	$(GW_VENV)/bin/python scripts/eval_safety.py
+
+eval-language: install
+	$(GW_VENV)/bin/python scripts/eval_language.py

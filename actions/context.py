@@ -7,6 +7,7 @@ Rasa calls it once per turn before predicting the next action.
 - register: "vous" for adults (parents, relatives, professionals), "tu" otherwise; the
   responses' conditional variants read it.
 - language: from the gateway's metadata (it runs the language detection).
+- fallback_count: back to 0 on any understood turn, so only misses in a row add up.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -48,7 +49,10 @@ class ActionReadContext(Action):
             or tracker.get_slot("audience")
         )
         language = metadata.get("language") or tracker.get_slot("language") or "fr"
+        understood = (latest.get("intent") or {}).get("name") != "nlu_fallback"
+        misses = 0.0 if understood else (tracker.get_slot("fallback_count") or 0.0)
         return [
+            SlotSet("fallback_count", misses),
             SlotSet("audience", audience),
             SlotSet("register", register_for(audience)),
             SlotSet("language", language),

@@ -8,10 +8,12 @@ from redis.asyncio import Redis
 
 from bot.api import chat, health, sessions, web
 from bot.errors import install_error_handlers
+from bot.security import SecurityHeaders
 from bot.services.audience import AudienceCues
 from bot.services.conversation import Conversation
 from bot.services.directory import Directory
-from bot.services.failsafe import EmergencyCard
+from bot.services.crisis import CrisisDetector
+from bot.services.failsafe import EmergencyCards
 from bot.services.language import LanguageDetector
 from bot.services.rasa_client import RasaClient
 from bot.services.state import MemorySessionStore, RedisSessionStore
@@ -26,14 +28,16 @@ def build_conversation(settings: Settings, http: httpx.AsyncClient, redis: Redis
         if redis is not None
         else MemorySessionStore(settings.session_ttl_seconds)
     )
+    cards = EmergencyCards.from_file(data / "safety" / "emergency_card.yml")
     return Conversation(
         rasa=RasaClient(settings.rasa_urls, settings.rasa_token, settings.rasa_timeout_seconds, http),
         store=store,
         topics=Topics.from_file(data / "topics.yml"),
         directory=Directory.from_file(data / "directory" / "services.yml"),
         cues=AudienceCues.from_file(data / "audience_cues.yml"),
-        detector=LanguageDetector(),
-        emergency=EmergencyCard.from_file(data / "safety" / "emergency_card.yml"),
+        detector=LanguageDetector(answered=cards.languages()),
+        crisis=CrisisDetector.from_files(data / "safety" / "crisis_patterns.yml", data / "safety" / "sms_lexicon.yml"),
+        cards=cards,
     )
 
 
@@ -52,6 +56,7 @@ def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTrans
 
     app = FastAPI(title="Balise", version="1", lifespan=lifespan)
     app.state.settings = settings
+    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
     install_error_handlers(app)
     for module in (chat, sessions, health, web):
         app.include_router(module.router)

@@ -18,6 +18,8 @@ class ChatRequest(BaseModel):
     text: str | None = Field(default=None, min_length=1, max_length=1000)
     payload: str | None = Field(default=None, min_length=1, max_length=300)
     partner: str | None = Field(default=None, pattern=r"^[a-z0-9-]{1,64}$")
+    language: Literal["fr", "en"] | None = None
+    """The widget's interface language: the answer's language until the text says otherwise."""
 
     @model_validator(mode="after")
     def text_or_payload(self) -> "ChatRequest":
@@ -45,7 +47,7 @@ class Resource(BaseModel):
     short: str
     kind: str
     links: list[Link]
-    open_now: bool
+    open_now: bool | None  # None: hours not verified
     always_open: bool
     hours: str
     cost: str

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     session_ttl_seconds: int = 1800
     """Idle expiry of everything kept about a conversation, here and in Rasa."""
     rasa_timeout_seconds: float = 4.0
+    frame_ancestors: list[str] = []
+    """Partner origins allowed to frame the chat (besides the gateway's own origin)."""
     data_dir: Path = PROJECT_ROOT / "data"
     web_dir: Path = PROJECT_ROOT / "web"
 

@@ -16,14 +16,16 @@ import os
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
-from rasa.core.tracker_store import AwaitableTrackerStore, InMemoryTrackerStore, RedisTrackerStore
+from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
+from rasa.shared.core.events import SlotSet, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 
-REPORTED_SLOTS = ("audience", "register", "language", "crisis_kind")
+REPORTED_SLOTS = ("audience", "register", "language")
+CONTEXT_SLOT = "language"  # set by action_read_context on every turn
 
 
 class ResponseCollector(OutputChannel):
@@ -55,10 +57,21 @@ def neutralise_command(text: Text) -> Text:
     return stripped if stripped else "?"
 
 
+def context_action_ran(tracker: Any) -> bool:
+    """Did the action server answer this turn? action_read_context sets `language` every turn;
+    Rasa only logs a warning when the action server is down, so the gateway is told here."""
+    for event in reversed(tracker.events):
+        if isinstance(event, SlotSet) and event.key == CONTEXT_SLOT:
+            return True
+        if isinstance(event, UserUttered):
+            return False
+    return False
+
+
 def forget_conversation(tracker_store: Any, lock_store: Any, sender_id: Text) -> None:
     """Remove one conversation from whichever store Rasa was configured with."""
     store = tracker_store
-    if isinstance(store, AwaitableTrackerStore):
+    while hasattr(store, "_tracker_store"):  # AwaitableTrackerStore, FailSafeTrackerStore wrappers
         store = store._tracker_store
     if isinstance(store, InMemoryTrackerStore):
         store.store.pop(sender_id, None)
@@ -130,6 +143,7 @@ class BaliseInput(InputChannel):
                     "intent": intent.get("name"),
                     "confidence": intent.get("confidence"),
                     "slots": slots,
+                    "actions_ok": bool(tracker) and context_action_ran(tracker),
                 }
             )
 

@@ -138,6 +138,26 @@ class Stack:
             out.append(f"--- {log.name}\n" + "\n".join(log.read_text(errors="replace").splitlines()[-lines:]))
         return "\n".join(out)
 
+    def rss_mb(self) -> dict[str, float]:
+        """Resident memory of each component, its child processes included (Linux /proc)."""
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+            except (OSError, IndexError, ValueError):
+                continue
+
+        def tree_kb(pid: int) -> int:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+                own = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            except (OSError, StopIteration):
+                own = 0
+            return own + sum(tree_kb(child) for child in children.get(pid, []))
+
+        return {name: tree_kb(proc.pid) / 1024 for name, proc in self.procs.items()}
+
     def stop(self) -> None:
         for name in reversed(list(self.procs)):
             self.stop_component(name)
@@ -161,7 +181,10 @@ def main() -> None:
         print("Starting Balise (Rasa takes about 30 s to load)…", flush=True)
         stack.start()
         seconds = stack.wait_ready()
+        rss = stack.rss_mb()
+        memory = ", ".join(f"{name} {mb:.0f} MB" for name, mb in rss.items())
         print(f"Balise is ready after {seconds:.0f} s: {stack.url}  (Ctrl-C stops it; logs in {stack.log_dir})", flush=True)
+        print(f"Memory (RSS): {memory}; total {sum(rss.values()):.0f} MB", flush=True)
         while all(p.poll() is None for p in stack.procs.values()):
             time.sleep(1)
         print("A process stopped; stopping the others.\n" + stack.tails(), file=sys.stderr)
@@ -169,6 +192,8 @@ def main() -> None:
     except KeyboardInterrupt:
         print("\nStopping…")
     finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):  # a second signal must not cut the clean-up short
+            signal.signal(sig, signal.SIG_IGN)
         stack.stop()
 
 

@@ -1,21 +1,28 @@
 """One chat turn, from a validated request to the API's answer.
 
-validate the payload → detect language and audience cues → Rasa (through the private
-channel) → topic, audience, resources → remember what was offered. When Rasa does not answer,
-the emergency card comes back instead (503, `degraded: true`), in the same shape.
+validate the payload → language → crisis detector (layer 1) → audience cues → Rasa (private
+channel) → topic, audience, crisis, resources → remember what was offered.
+
+The detector runs first and needs nothing behind the gateway: when it fires, Rasa is sent the
+matching crisis intent as a payload (the NLU cannot overrule it), and if Rasa, the action server
+or Redis cannot answer, the fail-safe card is fitted to that crisis. Every failure behind the
+gateway ends in the emergency card (503, `degraded: true`), in the same JSON shape.
 """
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
+from redis.exceptions import RedisError
+
 from bot.errors import ApiError
 from bot.schemas import ChatRequest, ChatResponse
 from bot.services.audience import AudienceCues
+from bot.services.crisis import CrisisDetector
 from bot.services.directory import Directory
-from bot.services.failsafe import EmergencyCard
+from bot.services.failsafe import Card, EmergencyCards
 from bot.services.language import LanguageDetector
-from bot.services.rasa_client import EngineUnavailable, RasaClient
-from bot.services.state import SessionStore
+from bot.services.rasa_client import EngineUnavailable, RasaClient, RasaTurn
+from bot.services.state import SessionData, SessionStore
 from bot.services.topics import Topics
 
 
@@ -27,27 +34,49 @@ class Conversation:
     directory: Directory
     cues: AudienceCues
     detector: LanguageDetector
-    emergency: EmergencyCard
+    crisis: CrisisDetector
+    cards: EmergencyCards
     clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
 
     async def turn(self, request: ChatRequest) -> tuple[int, ChatResponse]:
-        session = await self.store.load(request.session_id)
+        sid = request.session_id
+        try:
+            session = await self.store.load(sid)
+        except RedisError:
+            crisis_kind = self.crisis.detect(request.text) if request.text else None
+            return 503, self.answer_with(sid, self.cards.failsafe("fr", crisis_kind), "fr", crisis_kind, degraded=True)
+
         if request.payload is not None:
             if request.payload not in session.offered and request.payload not in self.topics.entry_payloads:
                 raise ApiError(422, "payload_not_offered", "Ce choix n'est plus disponible. Tu peux écrire ton message.")
-            message, is_payload, hint = request.payload, True, None
-            language = session.language or "fr"
+            message, is_payload, hint, crisis_kind = request.payload, True, None, None
+            language = session.language or request.language or "fr"
         else:
-            message, is_payload = request.text, False
-            language = self.detector.detect(message, session.language)
-            hint = self.cues.hint(message)
+            language = self.detector.detect(request.text, session.language or request.language)
+            crisis_kind = self.crisis.detect(request.text)
+            if not self.cards.speaks(language):
+                card = self.cards.other_language(language) or self.cards.failsafe("fr", crisis_kind)
+                return 200, self.answer_with(sid, card, language, crisis_kind)
+            hint = self.cues.hint(request.text)
+            if crisis_kind:  # layer 1 decides; the text itself need not reach Rasa
+                message, is_payload = f"/crisis_{crisis_kind}", True
+            else:
+                message, is_payload = request.text, False
 
         metadata = {"language": language, "audience_hint": hint, "partner": request.partner}
         try:
-            turn = await self.rasa.turn(request.session_id, message, metadata, is_payload)
-        except EngineUnavailable:
-            return 503, self.failsafe(request.session_id, language)
+            turn = await self.rasa.turn(sid, message, metadata, is_payload)
+            if not turn.actions_ok or not turn.messages:
+                raise EngineUnavailable()
+            session.language = language
+            answer = self.render(sid, turn, language, layer1=crisis_kind is not None)
+            session.offered = {b.payload for m in answer.messages for b in m.buttons}
+            await self.store.save(sid, session)
+        except (EngineUnavailable, RedisError):
+            return 503, self.answer_with(sid, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
+        return 200, answer
 
+    def render(self, sid: str, turn: RasaTurn, language: str, layer1: bool) -> ChatResponse:
         now = self.clock()
         messages = [
             {
@@ -57,31 +86,25 @@ class Conversation:
             }
             for m in turn.messages
         ]
-        session.offered = {b["payload"] for m in messages for b in m["buttons"]}
-        session.language = language
-        await self.store.save(request.session_id, session)
-        return 200, ChatResponse(
-            session_id=request.session_id,
+        crisis = layer1 or any(m.get("custom", {}).get("crisis") for m in turn.messages)
+        return ChatResponse(
+            session_id=sid,
             messages=messages,
-            topic=self.topics.for_intent(turn.intent),
+            topic="crisis" if crisis else self.topics.for_intent(turn.intent),
             audience=turn.slots.get("audience") or "unknown",
-            crisis=False,
+            crisis=crisis,
             language=language,
         )
 
-    def failsafe(self, session_id: str, language: str) -> ChatResponse:
-        card = {
-            "text": self.emergency.text(language),
-            "resources": self.directory.cards(self.emergency.resources, self.clock()),
-        }
+    def answer_with(self, sid: str, card: Card, language: str, crisis_kind: str | None, degraded: bool = False) -> ChatResponse:
         return ChatResponse(
-            session_id=session_id,
-            messages=[card],
-            topic="unknown",
+            session_id=sid,
+            messages=[{"text": card.text, "resources": self.directory.cards(card.resources, self.clock())}],
+            topic="crisis" if crisis_kind else "unknown",
             audience="unknown",
-            crisis=False,
+            crisis=crisis_kind is not None,
             language=language,
-            degraded=True,
+            degraded=degraded,
         )
 
     async def forget(self, session_id: str) -> None:

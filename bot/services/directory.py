@@ -25,11 +25,19 @@ class Slot(BaseModel):
 
 
 class Hours(BaseModel):
+    """Opening hours; neither always open nor weekly slots means the hours are not verified."""
+
     model_config = ConfigDict(extra="forbid")
     always_open: bool = False
     weekly: list[Slot] = []
 
-    def is_open(self, at: datetime) -> bool:
+    @property
+    def known(self) -> bool:
+        return self.always_open or bool(self.weekly)
+
+    def is_open(self, at: datetime) -> bool | None:
+        if not self.known:
+            return None
         if self.always_open:
             return True
         local = at.astimezone(PARIS)
@@ -37,6 +45,8 @@ class Hours(BaseModel):
         return any(day in s.days and s.open <= local.time() < s.close for s in self.weekly)
 
     def describe(self) -> str:
+        if not self.known:
+            return "Horaires non vérifiés"
         if self.always_open:
             return "24 h/24, 7 j/7"
         parts = []

@@ -2,33 +2,53 @@
 
 Short teen messages ("slt", "jsp", "ok", "wsh") say nothing reliable about a language: the
 conversation keeps the language it had (French by default) unless a message is clearly in
-another one.
+another one. langdetect compares a text with all 55 of its profiles and often confuses close
+languages on short texts (Spanish read as Italian); Balise only loads the profiles of the
+languages it answers in, plus close neighbours that would otherwise be mistaken for them.
 """
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+from pathlib import Path
+
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import LangDetectException
 
 from bot.services.text import normalise
 
-DetectorFactory.seed = 0  # langdetect is random otherwise
-
 DEFAULT_LANGUAGE = "fr"
+# Answered languages, then neighbours kept only so they are not read as one of those.
+# Italian is left out on purpose: with it, short Spanish messages were read as Italian.
+PROFILES = ("fr", "en", "es", "pt", "ar", "ro", "uk", "ru", "zh-cn", "zh-tw", "de", "nl", "bg")
 
 
 class LanguageDetector:
-    def __init__(self, min_letters: int = 20, min_probability: float = 0.90):
+    def __init__(self, answered: set[str], min_letters: int = 20, min_probability: float = 0.90):
+        self.answered = answered
         self.min_letters = min_letters
         self.min_probability = min_probability
+        self.factory = DetectorFactory()
+        self.factory.load_json_profile(
+            [(Path(PROFILES_DIRECTORY) / code).read_text(encoding="utf-8") for code in PROFILES]
+        )
+        self.factory.set_seed(0)  # langdetect is random otherwise
+
+    def letters(self, text: str) -> int:
+        """Latin letters, plus other scripts' letters; a CJK character counts as three."""
+        latin = sum(ch.isalpha() for ch in normalise(text))
+        other = sum(ch.isalpha() and ord(ch) > 0x24F and not 0x3000 <= ord(ch) <= 0x9FFF for ch in text)
+        cjk = sum(0x3000 <= ord(ch) <= 0x9FFF for ch in text)
+        return latin + other + 3 * cjk
 
     def detect(self, text: str, current: str | None) -> str:
+        """The message's language if it is clear and answered, else the conversation's."""
         current = current or DEFAULT_LANGUAGE
-        letters = sum(ch.isalpha() for ch in normalise(text)) + sum(
-            ch.isalpha() and ord(ch) > 0x24F for ch in text
-        )
-        if letters < self.min_letters:
+        if self.letters(text) < self.min_letters:
             return current
+        detector = self.factory.create()
+        detector.append(text)
         try:
-            best = detect_langs(text)[0]
-        except LangDetectException:
+            best = detector.get_probabilities()[0]
+        except (LangDetectException, IndexError):
             return current
-        if best.prob < self.min_probability:
+        language = best.lang.split("-")[0]
+        if best.prob < self.min_probability or language not in self.answered:
             return current
-        return best.lang.split("-")[0]
+        return language

@@ -24,6 +24,7 @@ class RasaTurn:
     intent: str | None
     confidence: float | None
     slots: dict = field(default_factory=dict)
+    actions_ok: bool = True
 
 
 class RasaClient:
@@ -54,7 +55,10 @@ class RasaClient:
             WEBHOOK,
             {"sender": session_id, "message": message, "metadata": metadata, "payload": payload},
         )
-        return RasaTurn(data.get("messages", []), data.get("intent"), data.get("confidence"), data.get("slots") or {})
+        return RasaTurn(
+            data.get("messages", []), data.get("intent"), data.get("confidence"),
+            data.get("slots") or {}, bool(data.get("actions_ok")),
+        )
 
     async def forget(self, session_id: str) -> None:
         """Forget the session on every replica (each may hold it in memory)."""

@@ -1,26 +1,8 @@
 """Through the real gateway, Rasa and action server (started once per run, tests/conftest.py)."""
-import uuid
-
 import httpx
 import pytest
 
-
-def new_session() -> str:
-    return uuid.uuid4().hex
-
-
-def chat(stack, session_id: str, **body) -> dict:
-    reply = httpx.post(f"{stack.url}/api/v1/chat", json={"session_id": session_id, **body}, timeout=30)
-    assert reply.status_code == 200, reply.text
-    return reply.json()
-
-
-def payloads(answer: dict) -> list[str]:
-    return [b["payload"] for m in answer["messages"] for b in m["buttons"]]
-
-
-def all_text(answer: dict) -> str:
-    return " ".join(m["text"] for m in answer["messages"])
+from tests.e2e.helpers import all_text, chat, new_session, payloads
 
 
 def test_greeting_offers_the_audience_buttons(any_stack):

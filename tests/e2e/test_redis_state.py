@@ -9,7 +9,7 @@ def test_state_is_in_redis_with_expiry_and_forgotten(redis_stack, redis_server):
     sid = uuid.uuid4().hex
     reply = httpx.post(f"{redis_stack.url}/api/v1/chat", json={"session_id": sid, "text": "bonjour"}, timeout=30)
     assert reply.status_code == 200
-    r = redis.Redis.from_url(redis_server)
+    r = redis.Redis.from_url(redis_server.url)
     keys = {k.decode() for k in r.keys(f"*{sid}*")}
     assert f"balise:tracker:{sid}" in keys and f"balise:gw:{sid}" in keys
     for key in keys:
