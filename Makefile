@@ -9,7 +9,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test train unit e2e rasa-validate rasa-test eval-safety eval-language clean
+.PHONY: install run test train unit e2e rasa-validate rasa-test content-check content-review content-report eval-nlu eval-safety eval-language clean
 
 $(RASA_VENV)/.installed: requirements/rasa.lock
 	@PY=$$(scripts/find-python310.sh) && rm -rf $(RASA_VENV) && $$PY -m venv $(RASA_VENV)
@@ -43,12 +43,27 @@ e2e: train
 	$(GW_VENV)/bin/python -m pytest -q tests/e2e
 
 test: train
+	$(MAKE) --no-print-directory content-check
 	$(MAKE) --no-print-directory rasa-validate
 	$(MAKE) --no-print-directory rasa-test
 	$(GW_VENV)/bin/python -m pytest -q tests
 
 clean:
 	rm -rf models results .stack
+
+content-check: install
+	@$(GW_VENV)/bin/python -m governance check
+
+content-review: install
+	@test -n "$(NAMES)" -a -n "$(ROLE)" || { echo "usage: make content-review NAMES='utter_x utter_y' ROLE=educator"; exit 2; }
+	@$(GW_VENV)/bin/python -m governance review $(NAMES) --role $(ROLE)
+
+content-report: install
+	@$(GW_VENV)/bin/python -m governance report
+
+eval-nlu: train
+	$(RASA_VENV)/bin/rasa test nlu --model $$(scripts/train-if-needed.sh) --nlu tests/nlu/heldout.yml --out results/nlu >/dev/null
+	$(GW_VENV)/bin/python scripts/report_nlu.py
 
 eval-safety: train
 	$(GW_VENV)/bin/python scripts/eval_safety.py

@@ -25,6 +25,8 @@ from bot.services.rasa_client import EngineUnavailable, RasaClient, RasaTurn
 from bot.services.state import SessionData, SessionStore
 from bot.services.topics import Topics
 
+FORGET_INTENT = "forget_me"  # "efface tout" typed in the chat: forgotten right after the answer
+
 
 @dataclass
 class Conversation:
@@ -70,8 +72,11 @@ class Conversation:
                 raise EngineUnavailable()
             session.language = language
             answer = self.render(sid, turn, language, layer1=crisis_kind is not None)
-            session.offered = {b.payload for m in answer.messages for b in m.buttons}
-            await self.store.save(sid, session)
+            if turn.intent == FORGET_INTENT:
+                await self.forget(sid)
+            else:
+                session.offered = {b.payload for m in answer.messages for b in m.buttons}
+                await self.store.save(sid, session)
         except (EngineUnavailable, RedisError):
             return 503, self.answer_with(sid, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
         return 200, answer

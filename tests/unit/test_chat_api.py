@@ -76,3 +76,10 @@ def test_readyz_names_what_is_down(client, fake_rasa):
     assert reply.status_code == 503
     assert reply.json()["down"] == ["actions", "rasa[0]"]
     assert client.get("/healthz").status_code == 200
+
+
+def test_efface_tout_forgets_the_session_after_answering(client, fake_rasa):
+    fake_rasa.reply["intent"] = "forget_me"
+    reply = client.post("/api/v1/chat", json={"session_id": SID, "text": "efface tout"})
+    assert reply.status_code == 200
+    assert fake_rasa.forgotten == [SID]
