@@ -1,7 +1,9 @@
 """One chat turn, from a validated request to the API's answer.
 
-validate the payload → language → crisis detector (layer 1) → audience cues → Rasa (private
-channel) → topic, audience, crisis, resources → remember what was offered.
+validate the payload → language → crisis detector (layer 1) → audience cues → scrub personal
+data → Rasa (private channel) → topic, audience, crisis, resources → remember what was offered.
+Only the gateway's in-memory detectors read the original text, during this turn; Rasa, which
+stores the conversation, gets the scrubbed copy.
 
 The detector runs first and needs nothing behind the gateway: when it fires, Rasa is sent the
 matching crisis intent as a payload (the NLU cannot overrule it), and if Rasa, the action server
@@ -21,6 +23,7 @@ from bot.services.crisis import CrisisDetector
 from bot.services.directory import Directory
 from bot.services.failsafe import Card, EmergencyCards
 from bot.services.language import LanguageDetector
+from bot.services.pii import scrub
 from bot.services.rasa_client import EngineUnavailable, RasaClient, RasaTurn
 from bot.services.state import SessionData, SessionStore
 from bot.services.topics import Topics
@@ -63,7 +66,7 @@ class Conversation:
             if crisis_kind:  # layer 1 decides; the text itself need not reach Rasa
                 message, is_payload = f"/crisis_{crisis_kind}", True
             else:
-                message, is_payload = request.text, False
+                message, is_payload = scrub(request.text), False
 
         metadata = {"language": language, "audience_hint": hint, "partner": request.partner}
         try:

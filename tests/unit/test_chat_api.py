@@ -83,3 +83,10 @@ def test_efface_tout_forgets_the_session_after_answering(client, fake_rasa):
     reply = client.post("/api/v1/chat", json={"session_id": SID, "text": "efface tout"})
     assert reply.status_code == 200
     assert fake_rasa.forgotten == [SID]
+
+
+def test_rasa_only_receives_scrubbed_text(client, fake_rasa):
+    client.post("/api/v1/chat", json={"session_id": SID, "text": "il m'écrit au 06 12 34 56 78 et sur @kevin75"})
+    sent = fake_rasa.received[-1]["message"]
+    assert "06 12" not in sent and "kevin75" not in sent
+    assert "[téléphone]" in sent and "[pseudo]" in sent
