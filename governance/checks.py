@@ -13,7 +13,7 @@ from governance.units import ROOT, Unit, all_units, load_yaml
 TEEN_MAX_WORDS = 80
 READABILITY_FLOOR = 60.0  # French Flesch (Kandel & Moles), computed by textstat
 VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
-TU = re.compile(r"\b(tu|te|toi|ton|ta|tes|t['’])", re.IGNORECASE)
+TU = re.compile(r"\b(?:(?:tu|te|toi|ton|ta|tes)\b|t['’])", re.IGNORECASE)
 # A phone number as French people write it (10 digits, or a short number after a cue word),
 # and anything that looks like a web address.
 LONG_PHONE = re.compile(r"(?<!\d)0\d(?:[ .]?\d\d){4}(?!\d)")

@@ -15,6 +15,13 @@ class ReviewRefused(Exception):
     pass
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """No &anchors / *aliases for repeated dates: the file stays readable in a diff."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def sign(names: list[str], role: str, today: date | None = None, root: Path = ROOT) -> list[str]:
     """Records `role`'s review of every variant of the named responses (or `all`).
 
@@ -41,5 +48,5 @@ def sign(names: list[str], role: str, today: date | None = None, root: Path = RO
         expires = today + timedelta(days=min(EXPIRY[k] for k in kinds)) if kinds else None
         reviews[unit.key] = {"hash": unit.hash, "role": role, "reviewed_on": today, "expires_on": expires}
     header = "# Written by make content-review: who read which exact text, when, until when. Do not edit by hand.\n"
-    path.write_text(header + yaml.safe_dump(dict(sorted(reviews.items())), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(header + yaml.dump(dict(sorted(reviews.items())), Dumper=_PlainDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return [u.key for u in units]
