@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 AUDIENCES = {"teen", "parent", "friend", "professional"}
 ADULT_AUDIENCES = {"parent", "professional"}
+MISSES = {"nlu_fallback", "gibberish"}  # turns the bot did not understand (actions/fallback.py)
 
 
 def audience_from_entities(entities: List[Dict[Text, Any]]) -> Optional[Text]:
@@ -49,7 +50,7 @@ class ActionReadContext(Action):
             or tracker.get_slot("audience")
         )
         language = metadata.get("language") or tracker.get_slot("language") or "fr"
-        understood = (latest.get("intent") or {}).get("name") != "nlu_fallback"
+        understood = (latest.get("intent") or {}).get("name") not in MISSES
         misses = 0.0 if understood else (tracker.get_slot("fallback_count") or 0.0)
         return [
             SlotSet("fallback_count", misses),

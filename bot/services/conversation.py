@@ -69,6 +69,8 @@ class Conversation:
                 message, is_payload = scrub(request.text), False
 
         metadata = {"language": language, "audience_hint": hint, "partner": request.partner}
+        if request.text is not None and crisis_kind is None:
+            metadata["crisis_defused"] = self.crisis.defused(request.text)
         try:
             turn = await self.rasa.turn(sid, message, metadata, is_payload)
             if not turn.actions_ok or not turn.messages:

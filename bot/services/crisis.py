@@ -147,6 +147,22 @@ class CrisisDetector:
         rules = self.strong if self.strong[candidate].search(padded) else self.patterns
         return Verdict(kind, padded[1:], rules[candidate].which(padded), candidate if kind is None else None, defused_by)
 
+    def defused(self, text: str) -> bool:
+        """Crisis words, with explicit evidence that they are not a crisis now.
+
+        True when a crisis pattern matches but a defuser suppressed it (a story that is over, a
+        joke, a question, fiction), or when only an idiom or a negation mask hid it ("morte de
+        rire", "mon chat a disparu", "je veux pas mourir"). The gateway passes this to Rasa so
+        the NLU's crisis guess yields to that evidence (rasa_extensions/crisis_gate.py); a message
+        with no crisis words at all is left entirely to the NLU.
+        """
+        expanded = " " + self.lexicon.expand(text or "")
+        masked = self.masks.blank(expanded)
+        kind, _, defused_by = self._decide(masked)
+        if kind is not None:
+            return False
+        return defused_by is not None or masked != expanded
+
     def _prepare(self, text: str) -> str:
         return self.masks.blank(" " + self.lexicon.expand(text or ""))
 

@@ -1,4 +1,4 @@
-"""Talks to Rasa through the project's private channel (connectors/balise.py).
+"""Talks to Rasa through the project's private channel (rasa_extensions/balise.py).
 
 Each session is routed to one Rasa replica by a hash of its id (the open-source Redis lock store
 is not atomic, so one conversation must not be served by two replicas at once); when that

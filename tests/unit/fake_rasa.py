@@ -5,7 +5,7 @@ import httpx
 
 
 class FakeRasa:
-    """Answers like connectors/balise.py would; records what the gateway sent."""
+    """Answers like rasa_extensions/balise.py would; records what the gateway sent."""
 
     def __init__(self):
         self.received: list[dict] = []

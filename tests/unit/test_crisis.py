@@ -338,3 +338,15 @@ def test_fast_on_long_messages(detector):
     for text in longs:
         detector.detect(text)
     assert (time.perf_counter() - began) / len(longs) < 0.005
+
+
+@pytest.mark.parametrize("text,defused", [
+    ("je suis morte de rire", True),                      # idiom mask
+    ("il y a 3 ans j'ai voulu me suicider, aujourd'hui je vais mieux", True),  # over
+    ("jvais me suicider si on a encore maths mdr", True),  # joke
+    ("je veux mourir", False),                            # a crisis is never defused
+    ("il a mes nudes", False),                            # no crisis words: left to the NLU
+    ("bonjour", False),
+])
+def test_defused_means_crisis_words_with_evidence_against(detector, text, defused):
+    assert detector.defused(text) is defused

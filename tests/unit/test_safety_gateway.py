@@ -71,3 +71,10 @@ def test_redis_down_gives_the_failsafe(fake_rasa):
     body = reply.json()
     assert body["degraded"] is True and body["crisis"] is True
     assert "tel:17" in [link["href"] for r in body["messages"][0]["resources"] for link in r["links"]]
+
+
+def test_detector_evidence_against_a_crisis_travels_to_rasa(client, fake_rasa):
+    client.post("/api/v1/chat", json={"session_id": SID, "text": "je suis morte de rire"})
+    assert fake_rasa.received[-1]["metadata"]["crisis_defused"] is True
+    client.post("/api/v1/chat", json={"session_id": SID, "text": "il a mes nudes"})
+    assert fake_rasa.received[-1]["metadata"]["crisis_defused"] is False

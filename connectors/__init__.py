@@ -1,1 +1,0 @@
-"""Rasa input channels that live inside the Rasa process (named in credentials.yml)."""
