@@ -178,7 +178,7 @@ def main() -> None:
     )
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        print("Starting Balise (Rasa takes about 30 s to load)…", flush=True)
+        print("Starting Balise (Rasa takes about 20 s to load)…", flush=True)
         stack.start()
         seconds = stack.wait_ready()
         rss = stack.rss_mb()
