@@ -49,16 +49,18 @@ class Conversation:
             session = await self.store.load(sid)
         except RedisError:
             crisis_kind = self.crisis.detect(request.text) if request.text else None
-            return 503, self.answer_with(sid, self.cards.failsafe("fr", crisis_kind), "fr", crisis_kind, degraded=True)
+            language = self.detector.detect(request.text, request.language) if request.text else (request.language or "fr")
+            card = self.cards.failsafe(language if self.cards.speaks(language) else "fr", crisis_kind)
+            return 503, self.answer_with(sid, card, language, crisis_kind, degraded=True)
 
         if request.payload is not None:
             if request.payload not in session.offered and request.payload not in self.topics.entry_payloads:
                 raise ApiError(422, "payload_not_offered", "Ce choix n'est plus disponible. Tu peux écrire ton message.")
-            message, is_payload, hint, crisis_kind = request.payload, True, None, None
+            message, is_payload, hint, crisis_kind, defused = request.payload, True, None, None, False
             language = session.language or request.language or "fr"
         else:
             language = self.detector.detect(request.text, session.language or request.language)
-            crisis_kind = self.crisis.detect(request.text)
+            crisis_kind, defused = self.crisis.judge(request.text)
             if not self.cards.speaks(language):
                 card = self.cards.other_language(language) or self.cards.failsafe("fr", crisis_kind)
                 return 200, self.answer_with(sid, card, language, crisis_kind)
@@ -68,9 +70,7 @@ class Conversation:
             else:
                 message, is_payload = scrub(request.text), False
 
-        metadata = {"language": language, "audience_hint": hint, "partner": request.partner}
-        if request.text is not None and crisis_kind is None:
-            metadata["crisis_defused"] = self.crisis.defused(request.text)
+        metadata = {"language": language, "audience_hint": hint, "partner": request.partner, "crisis_defused": defused}
         try:
             turn = await self.rasa.turn(sid, message, metadata, is_payload)
             if not turn.actions_ok or not turn.messages:

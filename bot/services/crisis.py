@@ -147,21 +147,23 @@ class CrisisDetector:
         rules = self.strong if self.strong[candidate].search(padded) else self.patterns
         return Verdict(kind, padded[1:], rules[candidate].which(padded), candidate if kind is None else None, defused_by)
 
-    def defused(self, text: str) -> bool:
-        """Crisis words, with explicit evidence that they are not a crisis now.
+    def judge(self, text: str) -> tuple[str | None, bool]:
+        """(kind, defused) in one pass over the text: what the gateway needs for each message.
 
-        True when a crisis pattern matches but a defuser suppressed it (a story that is over, a
-        joke, a question, fiction), or when only an idiom or a negation mask hid it ("morte de
-        rire", "mon chat a disparu", "je veux pas mourir"). The gateway passes this to Rasa so
-        the NLU's crisis guess yields to that evidence (rasa_extensions/crisis_gate.py); a message
-        with no crisis words at all is left entirely to the NLU.
+        `defused`: crisis words with explicit evidence that they are not a crisis now, i.e. a
+        crisis pattern suppressed by a defuser (a story that is over, a joke, a question,
+        fiction), or an idiom or negation mask that hid them ("morte de rire", "mon chat a
+        disparu", "je veux pas mourir"). The gateway passes it to Rasa so the NLU's crisis guess
+        yields to that evidence (rasa_extensions/crisis_gate.py); a message with no crisis words
+        at all is left entirely to the NLU.
         """
         expanded = " " + self.lexicon.expand(text or "")
         masked = self.masks.blank(expanded)
         kind, _, defused_by = self._decide(masked)
-        if kind is not None:
-            return False
-        return defused_by is not None or masked != expanded
+        return kind, kind is None and (defused_by is not None or masked != expanded)
+
+    def defused(self, text: str) -> bool:
+        return self.judge(text)[1]
 
     def _prepare(self, text: str) -> str:
         return self.masks.blank(" " + self.lexicon.expand(text or ""))

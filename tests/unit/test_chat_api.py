@@ -35,7 +35,7 @@ def test_a_payload_must_have_been_offered(client, fake_rasa):
     assert accepted.status_code == 200
     assert fake_rasa.received[-1] == {
         "sender": SID, "message": '/handoff{"resource":"3018-e-enfance"}', "payload": True,
-        "metadata": {"language": "fr", "audience_hint": None, "partner": None},
+        "metadata": {"language": "fr", "audience_hint": None, "partner": None, "crisis_defused": False},
     }
 
 
