@@ -18,12 +18,13 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.command == "check":
-        problems = run_checks(Governance.load())
+        governance = Governance.load()
+        problems = run_checks(governance)
         for problem in problems:
             print(problem)
         if problems:
             sys.exit(f"content-check: {len(problems)} problem(s)")
-        print(f"content-check: {len(Governance.load().units)} texts, all sourced, reviewed and within the rules")
+        print(f"content-check: {len(governance.units)} texts, all sourced, reviewed and within the rules")
     elif args.command == "review":
         try:
             signed = sign(args.names, args.role)

@@ -50,8 +50,7 @@ class Conversation:
         except RedisError:
             crisis_kind = self.crisis.detect(request.text) if request.text else None
             language = self.detector.detect(request.text, request.language) if request.text else (request.language or "fr")
-            card = self.cards.failsafe(language if self.cards.speaks(language) else "fr", crisis_kind)
-            return 503, self.answer_with(sid, card, language, crisis_kind, degraded=True)
+            return 503, self.answer_with(sid, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
 
         if request.payload is not None:
             if request.payload not in session.offered and request.payload not in self.topics.entry_payloads:
