@@ -6,12 +6,13 @@ import httpx
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
-from bot.api import chat, health, sessions, web
+from bot.api import chat, health, resources, sessions, web
+from bot.directory import Directory
+from bot.directory.summary import Summaries
 from bot.errors import install_error_handlers
 from bot.security import SecurityHeaders
 from bot.services.audience import AudienceCues
 from bot.services.conversation import Conversation
-from bot.services.directory import Directory
 from bot.services.crisis import CrisisDetector
 from bot.services.failsafe import EmergencyCards
 from bot.services.language import LanguageDetector
@@ -33,11 +34,12 @@ def build_conversation(settings: Settings, http: httpx.AsyncClient, redis: Redis
         rasa=RasaClient(settings.rasa_urls, settings.rasa_token, settings.rasa_timeout_seconds, http),
         store=store,
         topics=Topics.from_file(data / "topics.yml"),
-        directory=Directory.from_file(data / "directory" / "services.yml"),
+        directory=Directory.load(data),
         cues=AudienceCues.from_file(data / "audience_cues.yml"),
         detector=LanguageDetector(answered=cards.languages()),
         crisis=CrisisDetector.from_files(data / "safety" / "crisis_patterns.yml", data / "safety" / "sms_lexicon.yml"),
         cards=cards,
+        summaries=Summaries.from_file(data / "summaries.yml"),
     )
 
 
@@ -58,6 +60,6 @@ def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTrans
     app.state.settings = settings
     app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
     install_error_handlers(app)
-    for module in (chat, sessions, health, web):
+    for module in (chat, resources, sessions, health, web):
         app.include_router(module.router)
     return app

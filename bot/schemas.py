@@ -1,7 +1,10 @@
 """The public API's shapes (v1). Unknown fields are refused; limits are part of the contract."""
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bot.directory.models import Departement
 
 SESSION_ID = r"^[A-Za-z0-9_-]{8,128}$"
 Topic = Literal[
@@ -20,6 +23,8 @@ class ChatRequest(BaseModel):
     partner: str | None = Field(default=None, pattern=r"^[a-z0-9-]{1,64}$")
     language: Literal["fr", "en"] | None = None
     """The widget's interface language: the answer's language until the text says otherwise."""
+    departement: Departement | None = None
+    """Where to look for local help (a number, never an address); used for this turn only."""
 
     @model_validator(mode="after")
     def text_or_payload(self) -> "ChatRequest":
@@ -42,6 +47,8 @@ class Link(BaseModel):
 
 
 class Resource(BaseModel):
+    """A directory card (docs/directory.md); the same object in chat answers and /resources."""
+
     id: str
     name: str
     short: str
@@ -50,8 +57,39 @@ class Resource(BaseModel):
     open_now: bool | None  # None: hours not verified
     always_open: bool
     hours: str
+    opens_at: str | None = None  # closed now: next opening, ISO 8601 with the Paris offset
+    next_open: str | None = None  # the same in words: « ouvre demain à 9 h »
+    open_alternative: str | None = None  # closed now: id of the open service shown next to it
     cost: str
     what_happens: str
+    sources: list[str] = []
+    verified_on: str | None = None
+
+
+class Summary(BaseModel):
+    """« Copier mon résumé »: three lines from the topic, the audience and the suggested steps;
+    never the person's words. Shown and copied only if they choose to; never sent anywhere."""
+
+    lines: list[str] = Field(min_length=3, max_length=3)
+
+
+class ResourceQuery(BaseModel):
+    """GET /api/v1/resources' parameters; `at` without an offset is Paris time."""
+
+    model_config = ConfigDict(extra="forbid")
+    topic: Topic = "unknown"
+    audience: Audience = "unknown"
+    departement: Departement | None = None
+    partner: str | None = Field(default=None, pattern=r"^[a-z0-9-]{1,64}$")
+    at: datetime | None = None
+    language: Literal["fr", "en"] = "fr"
+
+
+class ResourcesResponse(BaseModel):
+    at: str
+    topic: Topic
+    crisis: bool
+    resources: list[Resource]
 
 
 class Message(BaseModel):
@@ -68,6 +106,7 @@ class ChatResponse(BaseModel):
     crisis: bool
     language: str
     degraded: bool = False
+    summary: Summary | None = None
 
 
 class ErrorDetail(BaseModel):

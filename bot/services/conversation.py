@@ -16,11 +16,12 @@ from typing import Callable
 
 from redis.exceptions import RedisError
 
+from bot.directory import Directory, Handoff
+from bot.directory.summary import Summaries
 from bot.errors import ApiError
 from bot.schemas import ChatRequest, ChatResponse
 from bot.services.audience import AudienceCues
 from bot.services.crisis import CrisisDetector
-from bot.services.directory import Directory
 from bot.services.failsafe import Card, EmergencyCards
 from bot.services.language import LanguageDetector
 from bot.services.pii import scrub
@@ -41,6 +42,7 @@ class Conversation:
     detector: LanguageDetector
     crisis: CrisisDetector
     cards: EmergencyCards
+    summaries: Summaries
     clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
 
     async def turn(self, request: ChatRequest) -> tuple[int, ChatResponse]:
@@ -50,7 +52,7 @@ class Conversation:
         except RedisError:
             crisis_kind = self.crisis.detect(request.text) if request.text else None
             language = self.detector.detect(request.text, request.language) if request.text else (request.language or "fr")
-            return 503, self.answer_with(sid, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
+            return 503, self.answer_with(request, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
 
         if request.payload is not None:
             if request.payload not in session.offered and request.payload not in self.topics.entry_payloads:
@@ -62,7 +64,7 @@ class Conversation:
             crisis_kind, defused = self.crisis.judge(request.text)
             if not self.cards.speaks(language):
                 card = self.cards.other_language(language) or self.cards.failsafe("fr", crisis_kind)
-                return 200, self.answer_with(sid, card, language, crisis_kind)
+                return 200, self.answer_with(request, card, language, crisis_kind)
             hint = self.cues.hint(request.text)
             if crisis_kind:  # layer 1 decides; the text itself need not reach Rasa
                 message, is_payload = f"/crisis_{crisis_kind}", True
@@ -75,41 +77,51 @@ class Conversation:
             if not turn.actions_ok or not turn.messages:
                 raise EngineUnavailable()
             session.language = language
-            answer = self.render(sid, turn, language, layer1=crisis_kind is not None)
+            answer = self.render(request, turn, language, layer1=crisis_kind is not None)
             if turn.intent == FORGET_INTENT:
                 await self.forget(sid)
             else:
                 session.offered = {b.payload for m in answer.messages for b in m.buttons}
                 await self.store.save(sid, session)
         except (EngineUnavailable, RedisError):
-            return 503, self.answer_with(sid, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
+            return 503, self.answer_with(request, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
         return 200, answer
 
-    def render(self, sid: str, turn: RasaTurn, language: str, layer1: bool) -> ChatResponse:
-        now = self.clock()
-        messages = [
-            {
-                "text": m.get("text", ""),
-                "buttons": m.get("buttons", []),
-                "resources": self.directory.cards(m.get("custom", {}).get("resources", []), now),
-            }
-            for m in turn.messages
-        ]
-        crisis = layer1 or any(m.get("custom", {}).get("crisis") for m in turn.messages)
-        return ChatResponse(
-            session_id=sid,
-            messages=messages,
-            topic="crisis" if crisis else self.topics.for_intent(turn.intent),
-            audience=turn.slots.get("audience") or "unknown",
-            crisis=crisis,
-            language=language,
+    def handoff(self, request: ChatRequest, language: str, topic: str) -> Handoff:
+        """The partner and the département come with each request and are kept nowhere."""
+        return Handoff(
+            at=self.clock(), language=language, crisis=topic == "crisis", topic=topic,
+            partner=request.partner, departement=request.departement,
         )
 
-    def answer_with(self, sid: str, card: Card, language: str, crisis_kind: str | None, degraded: bool = False) -> ChatResponse:
+    def render(self, request: ChatRequest, turn: RasaTurn, language: str, layer1: bool) -> ChatResponse:
+        crisis = layer1 or any(m.get("custom", {}).get("crisis") for m in turn.messages)
+        topic = "crisis" if crisis else self.topics.for_intent(turn.intent)
+        audience = turn.slots.get("audience") or "unknown"
+        resources = self.directory.handoffs(
+            [m.get("custom", {}).get("resources", []) for m in turn.messages], self.handoff(request, language, topic)
+        )
+        messages = [
+            {"text": m.get("text", ""), "buttons": m.get("buttons", []), "resources": cards}
+            for m, cards in zip(turn.messages, resources)
+        ]
         return ChatResponse(
-            session_id=sid,
-            messages=[{"text": card.text, "resources": self.directory.cards(card.resources, self.clock())}],
-            topic="crisis" if crisis_kind else "unknown",
+            session_id=request.session_id,
+            messages=messages,
+            topic=topic,
+            audience=audience,
+            crisis=crisis,
+            language=language,
+            summary=self.summaries.build(topic, audience, language),
+        )
+
+    def answer_with(self, request: ChatRequest, card: Card, language: str, crisis_kind: str | None, degraded: bool = False) -> ChatResponse:
+        topic = "crisis" if crisis_kind else "unknown"
+        [resources] = self.directory.handoffs([card.resources], self.handoff(request, language, topic))
+        return ChatResponse(
+            session_id=request.session_id,
+            messages=[{"text": card.text, "resources": resources}],
+            topic=topic,
             audience="unknown",
             crisis=crisis_kind is not None,
             language=language,

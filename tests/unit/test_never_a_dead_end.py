@@ -9,25 +9,29 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.services.directory import Directory
+from bot.directory import Directory, Handoff
 from bot.services.failsafe import EmergencyCards
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-DIRECTORY = Directory.from_file(ROOT / "data/directory/services.yml")
-CARDS = EmergencyCards.from_file(ROOT / "data/safety/emergency_card.yml")
 NOW = datetime(2026, 11, 23, 12, tzinfo=timezone.utc)
+DIRECTORY = Directory.load(ROOT / "data", clock=lambda: NOW)
+CARDS = EmergencyCards.from_file(ROOT / "data/safety/emergency_card.yml")
 HUMAN_PAYLOADS = ("/talk_to_someone", "/handoff{{")
 # Responses that are one half of a pair: always sent right after a response that offers a human
 # (utter_ask_safe_now follows a crisis card; it still offers "Parler à quelqu'un" itself).
 RESPONSES = [(name, i, variant) for name, variants in DOMAIN["responses"].items() for i, variant in enumerate(variants)]
 
 
+def cards(ids: list[str]) -> list[dict]:
+    return DIRECTORY.handoffs([ids], Handoff(at=NOW))[0]
+
+
 def offers_a_human(variant: dict) -> bool:
     resources = (variant.get("custom") or {}).get("resources") or []
     if any(r == "{resource}" for r in resources):  # the hand-off card names its service itself
         return True
-    if DIRECTORY.cards(resources, NOW):
+    if cards(resources):
         return True
     return any(b["payload"].startswith(HUMAN_PAYLOADS) for b in variant.get("buttons") or [])
 
@@ -41,7 +45,7 @@ def test_every_resource_named_by_a_response_is_shown():
     for name, _, variant in RESPONSES:
         for resource in (variant.get("custom") or {}).get("resources") or []:
             if resource != "{resource}":
-                assert DIRECTORY.cards([resource], NOW), f"{name} names {resource}, which is not a shown service"
+                assert cards([resource]), f"{name} names {resource}, which is not a shown service"
 
 
 def rules():
@@ -66,7 +70,7 @@ def test_every_rule_answers_with_a_human_in_reach(rule):
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_failsafe_cards_show_emergency_services(kind, language):
     card = CARDS.failsafe(language, kind)
-    shown = [c["id"] for c in DIRECTORY.cards(card.resources, NOW)]
+    shown = [c["id"] for c in cards(card.resources)]
     assert shown == card.resources
     assert "snated-119" in shown
 
