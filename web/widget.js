@@ -12,7 +12,8 @@
   var discreet = ds.discreet === "true";
   var side = ds.position === "left" ? "left" : "right";
   var partner = /^[a-z0-9-]{1,64}$/.test(ds.partner || "") ? ds.partner : "";
-  var color = (/^#?([0-9a-f]{3}){1,2}$/i.test(ds.color || "") ? ds.color : "#005f73").replace("#", "");
+  var wanted = ds.color || ds.colour || "";
+  var color = (/^#?([0-9a-f]{3}){1,2}$/i.test(wanted) ? wanted : "#005f73").replace("#", "");
   if (color.length === 3) color = color.replace(/./g, "$&$&");
   var exitUrl = safeUrl(ds.exitUrl) || "https://www.google.com/search?q=meteo";
   var T = en
@@ -106,6 +107,7 @@
       frame.id = "balise-frame";
       frame.title = discreet ? T.titleD : T.title;
       frame.setAttribute("referrerpolicy", "no-referrer");
+      frame.setAttribute("allow", "clipboard-write"); // "Copier mon résumé" only
       css(frame, { position: "fixed", border: "0", margin: "0", padding: "0", background: "#fff", zIndex: "2147483000", colorScheme: "light" });
       frame.addEventListener("load", function () { loaded = true; if (isOpen) post({ type: "balise:focus" }); });
       frame.src = origin + "/chat?" + params();
