@@ -14,6 +14,7 @@ FILES = {
     "/chat.js": ("chat.js", "text/javascript; charset=utf-8"),
     "/chat.css": ("chat.css", "text/css; charset=utf-8"),
     "/demo.css": ("demo.css", "text/css; charset=utf-8"),
+    "/conseils": ("conseils.html", "text/html; charset=utf-8"),
     **{f"/i18n/{lang}.json": (f"i18n/{lang}.json", "application/json") for lang in ("fr", "en")},
 }
 

@@ -72,3 +72,14 @@ def test_keyboard_focus_is_visible(page, stack):
     assert frame.evaluate("document.activeElement.id") == "quit"
     outline = frame.evaluate("(s => [s.outlineStyle, parseFloat(s.outlineWidth)])(getComputedStyle(document.activeElement))")
     assert outline[0] == "solid" and outline[1] >= 2
+
+
+def test_the_browsing_tips_are_linked_and_accessible(page, stack, axe):
+    chat = open_chat(page, stack.url + "/")
+    chat.locator(".foot summary").click()
+    link = chat.get_by_role("link", name="Conseils pour limiter les traces")
+    expect(link).to_have_attribute("href", "/conseils")
+    assert axe(chat_frame(page)) == [], "chat with its privacy help open"
+    page.goto(stack.url + "/conseils")
+    expect(page.locator("h1")).to_have_text("Conseils de navigation")
+    assert axe(page) == []
