@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from bot.api.web import LABELS_TOKEN, LOADER_LABELS, loader_source
 from bot.settings import PROJECT_ROOT
 from governance.models import ForbiddenTerm
 from governance.units import load_yaml
@@ -16,6 +17,12 @@ STRINGS = {lang: json.loads((WEB / "i18n" / f"{lang}.json").read_text(encoding="
 def test_both_languages_have_the_same_keys_and_no_empty_string():
     assert STRINGS["fr"].keys() == STRINGS["en"].keys()
     assert all(isinstance(v, str) and v.strip() for s in STRINGS.values() for v in s.values())
+
+
+def test_the_loader_gets_its_labels_from_the_string_files():
+    source = loader_source(WEB)
+    assert LABELS_TOKEN not in source
+    assert all(json.dumps(STRINGS[lang][key]) in source for lang in STRINGS for key in LOADER_LABELS)
 
 
 def test_every_key_of_the_static_page_and_the_script_exists():
