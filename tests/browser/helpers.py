@@ -3,6 +3,7 @@ from playwright.sync_api import Frame, Page, expect
 
 SEXTORTION = "il a mes nudes et il veut de l'argent sinon il les envoie"
 CRISIS = "je vais me tuer ce soir"
+QUICK_EXIT_MS = 300  # issue #8: the page is gone in under 300 ms
 
 
 def open_chat(page: Page, url: str):
