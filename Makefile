@@ -21,6 +21,11 @@ $(GW_VENV)/.installed: requirements/gateway.lock requirements/test.lock
 	$(GW_VENV)/bin/pip install -q --disable-pip-version-check -r requirements/gateway.lock -r requirements/test.lock
 	@touch $@
 
+# axe-core for the browser accessibility tests (test-only, never served): exact version, from the lock.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 install: $(RASA_VENV)/.installed $(GW_VENV)/.installed
 
 train: install
@@ -35,21 +40,21 @@ unit: install
 rasa-validate: install
 	$(RASA_VENV)/bin/rasa data validate --domain domain.yml --data data/nlu data/rules
 
-rasa-test: train
+rasa-test: train node_modules/.installed
 	$(RASA_VENV)/bin/rasa test core --model $$(scripts/train-if-needed.sh) --stories tests/test_stories.yml \
 	  --fail-on-prediction-errors --out results/core
 
 e2e: train
 	$(GW_VENV)/bin/python -m pytest -q tests/e2e
 
-test: train
+test: train node_modules/.installed
 	$(MAKE) --no-print-directory content-check
 	$(MAKE) --no-print-directory rasa-validate
 	$(MAKE) --no-print-directory rasa-test
 	$(GW_VENV)/bin/python -m pytest -q tests
 
 clean:
-	rm -rf models results .stack
+	rm -rf models results .stack node_modules
 
 content-check: install
 	@$(GW_VENV)/bin/python -m governance check

@@ -1,66 +1,11 @@
 /* Balise chat frame. No dependency, no cookie; the session id lives in sessionStorage only.
-   API text is only ever inserted with textContent. See docs/widget.md. */
+   API text is only ever inserted with textContent. Interface strings: /i18n/<lang>.json
+   (web/i18n/); the emergency strip and quick exit work before, and without, them. See docs/widget.md. */
 (function () {
   "use strict";
-  var STRINGS = {
-    fr: {
-      title: "Balise", titleD: "Aide", doc: "Balise – chat d'aide anonyme", docD: "Aide",
-      quit: "Quitter vite", clear: "Effacer", clearMore: " la conversation", close: "Réduire le chat",
-      sos: "Urgence", sosSub: "appels et SMS gratuits, 24 h/24",
-      p17: "Police", p112: "Urgence", p114: "par SMS", p119: "Enfance en danger",
-      log: "Conversation", compose: "Écrire un message", label: "Ton message", labelHint: "(anonyme)",
-      msgHint: "Entrée pour envoyer, Maj + Entrée pour aller à la ligne. 1000 caractères maximum.", send: "Envoyer",
-      safety: "Ce que « Quitter vite » efface",
-      safety1: "« Quitter vite » (ou la touche Échap deux fois) efface cette conversation et ouvre une page météo. Le bouton Précédent ne ramène pas ici.",
-      safety2: "Cela n'efface pas l'historique du navigateur : la page où tu as ouvert ce chat y reste. Pour ne laisser aucune trace, utilise une fenêtre de navigation privée, ou efface l'historique ensuite.",
-      safety3: "Ce chat ne te demande jamais ton nom. Après 30 minutes sans message, la conversation est effacée automatiquement.",
-      you: "Toi : ", bot: "Balise", botD: "Réponse", crisis: "Urgence",
-      typing: "Balise écrit…", typingD: "Réponse en cours…",
-      welcome: "Bonjour. Je suis Balise, un robot : pas une personne. C'est anonyme, pas besoin de donner ton nom.\nJe peux t'aider si quelqu'un te met la pression, te menace ou te demande des photos, et te dire vers qui te tourner.",
-      welcomeD: "Bonjour. Je suis un robot d'aide : pas une personne. C'est anonyme, pas besoin de donner ton nom.",
-      pick: "Choisis ce qui te correspond, ou écris ton message en bas.",
-      teen: "J'ai entre 12 et 17 ans", parent: "Je suis parent", friend: "Je m'inquiète pour quelqu'un",
-      sext: "On me menace avec des photos", talk: "Parler à une personne",
-      degraded: "Balise a un problème technique. Les numéros d'urgence restent disponibles.",
-      degradedD: "Problème technique. Les numéros d'urgence restent disponibles.",
-      network: "Ton message n'est pas parti : la connexion ne marche pas. Il est resté dans la zone de texte, tu peux réessayer. En danger : 17, 112 ou SMS au 114.",
-      generic: "Une erreur est survenue. Réessaie dans un instant. En danger : 17, 112 ou SMS au 114.",
-      notSent: "non envoyé", cleared: "Conversation effacée.",
-      clearFailed: "Conversation effacée de cet écran. Sur nos serveurs, elle sera supprimée automatiquement après 30 minutes.",
-      openNow: "Ouvert maintenant", closedNow: "Fermé maintenant", hours: "Horaires : ", cost: "Coût : ",
-      what: "Ce qui se passe si tu les contactes", newTab: " (nouvel onglet)"
-    },
-    en: {
-      title: "Balise", titleD: "Help", doc: "Balise – anonymous help chat", docD: "Help",
-      quit: "Quick exit", clear: "Clear", clearMore: " the conversation", close: "Minimise the chat",
-      sos: "Emergency", sosSub: "free calls and texts, 24/7",
-      p17: "Police", p112: "Emergency", p114: "by text", p119: "Children in danger",
-      log: "Conversation", compose: "Write a message", label: "Your message", labelHint: "(anonymous)",
-      msgHint: "Enter to send, Shift + Enter for a new line. 1000 characters maximum.", send: "Send",
-      safety: "What “Quick exit” clears",
-      safety1: "“Quick exit” (or pressing Escape twice) clears this conversation and opens a weather page. The Back button does not bring you here.",
-      safety2: "It does not erase your browser history: the page where you opened this chat stays in it. To leave no trace, use a private window, or clear your history afterwards.",
-      safety3: "This chat never asks for your name. After 30 minutes without a message, the conversation is deleted automatically.",
-      you: "You: ", bot: "Balise", botD: "Answer", crisis: "Emergency",
-      typing: "Balise is typing…", typingD: "Answer coming…",
-      welcome: "Hello. I am Balise, a robot: not a person. It is anonymous, no need to give your name.\nI can help if someone pressures you, threatens you or asks you for pictures, and tell you who can help.",
-      welcomeD: "Hello. I am a help robot: not a person. It is anonymous, no need to give your name.",
-      pick: "Pick what fits you, or type your message below.",
-      teen: "I am 12 to 17", parent: "I am a parent", friend: "I am worried about someone",
-      sext: "Someone threatens me with pictures", talk: "Talk to a person",
-      degraded: "Balise has a technical problem. Emergency numbers are still available.",
-      degradedD: "Technical problem. Emergency numbers are still available.",
-      network: "Your message was not sent: the connection is not working. It is still in the text box, you can try again. In danger: 17, 112 or text 114.",
-      generic: "Something went wrong. Try again in a moment. In danger: 17, 112 or text 114.",
-      notSent: "not sent", cleared: "Conversation cleared.",
-      clearFailed: "Conversation cleared from this screen. On our servers it will be deleted automatically after 30 minutes.",
-      openNow: "Open now", closedNow: "Closed now", hours: "Hours: ", cost: "Cost: ",
-      what: "What happens if you contact them", newTab: " (new tab)"
-    }
-  };
   var API = "/api/v1", KEY = "balise.sid", TIMEOUT = 8000, EXIT = "https://www.google.com/search?q=meteo";
   var q = new URLSearchParams(location.search);
-  var lang = q.get("lang") === "en" ? "en" : "fr", T = STRINGS[lang];
+  var lang = q.get("lang") === "en" ? "en" : "fr", T = null;
   var discreet = q.get("discreet") === "true";
   var partner = /^[a-z0-9-]{1,64}$/.test(q.get("partner") || "") ? q.get("partner") : null;
   var exitUrl = safeHttp(q.get("exit")) || EXIT;
@@ -69,6 +14,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var list = $("list"), main = $("main"), ta = $("msg"), sos = $("sos"), form = $("composer");
   var store = null, sid, busy = false, gen = 0, inflight = null, lastEsc = 0, gone = false;
+  var RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
   function safeHttp(s) {
     try { var u = new URL(s); return /^https?:$/.test(u.protocol) ? u.href : ""; } catch (e) { return ""; }
@@ -115,19 +61,21 @@
   }
 
   /* ---------- static interface: language, discreet mode ---------- */
-  document.documentElement.lang = lang;
-  document.title = t("doc");
-  Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (e) {
-    var k = e.getAttribute("data-i18n");
-    if (T[k]) e.textContent = k === "title" ? t("title") : T[k];
-  });
-  Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-label]"), function (e) {
-    e.setAttribute("aria-label", T[e.getAttribute("data-i18n-label")]);
-  });
+  function translate() {
+    document.documentElement.lang = lang;
+    document.title = t("doc");
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (e) {
+      var k = e.getAttribute("data-i18n");
+      if (T[k]) e.textContent = k === "title" ? t("title") : T[k];
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-label]"), function (e) {
+      e.setAttribute("aria-label", T[e.getAttribute("data-i18n-label")]);
+    });
+    $("close").hidden = !viaLoader; // only the loader listens for balise:close
+    $("fallback").remove();
+    form.hidden = false;
+  }
   $("quit").href = exitUrl;
-  $("close").hidden = !viaLoader; // only the loader listens for balise:close
-  $("fallback").remove();
-  form.hidden = false;
 
   /* ---------- rendering (textContent only) ---------- */
   function say(text) { $("status").textContent = text || ""; }
@@ -184,6 +132,7 @@
       if (!href) return;
       var a = el("a", "btn " + (/^(call|sms)$/.test(l.type) ? "dial" : "web"), l.label || href);
       a.href = href;
+      if (RESOURCE_ID.test(r.id || "")) a.addEventListener("click", function () { handoff(r.id); });
       if (/^https:/.test(href)) {
         a.target = "_blank";
         a.rel = "noopener noreferrer";
@@ -200,6 +149,39 @@
     }
     return c;
   }
+  // Counts hand-offs per service, nothing else: no session id, no text. Failures are ignored.
+  function handoff(id) {
+    try {
+      fetch(API + "/events", {
+        method: "POST", keepalive: true, credentials: "omit", headers: { "content-type": "application/json" },
+        body: JSON.stringify({ event: "handoff_click", resource: id })
+      }).catch(function () {});
+    } catch (e) { /* never in the way of the call or the link */ }
+  }
+  // Opt-in: the summary stays hidden until asked for, then is copied locally, never sent.
+  function summaryBox(lines) {
+    var box = el("div", "summary"), b = el("button", "btn choice entry", T.summary), out = el("div", "lines");
+    b.type = "button";
+    b.setAttribute("aria-expanded", "false");
+    out.hidden = true;
+    out.appendChild(el("p", "hint", T.summaryIntro));
+    var ul = el("ul");
+    lines.forEach(function (line) { ul.appendChild(el("li", "", line)); });
+    out.appendChild(ul);
+    b.addEventListener("click", function () {
+      out.hidden = false;
+      b.setAttribute("aria-expanded", "true");
+      var copied = navigator.clipboard && navigator.clipboard.writeText(lines.join("\n"));
+      (copied || Promise.reject()).then(function () { say(T.summaryCopied); }, function () { say(T.summaryNotCopied); });
+    });
+    box.appendChild(b);
+    box.appendChild(out);
+    return box;
+  }
+  function summaryLines(data) {
+    var lines = data.summary && Array.isArray(data.summary.lines) ? data.summary.lines : [];
+    return lines.filter(function (x) { return typeof x === "string" && x.trim(); }).slice(0, 3);
+  }
   function render(data, degraded) {
     Array.prototype.forEach.call(list.querySelectorAll(".choice:not(.entry)"), function (b) { b.disabled = true; });
     var li = botItem(!!data.crisis);
@@ -214,6 +196,8 @@
         li.appendChild(g);
       }
     });
+    var lines = summaryLines(data);
+    if (lines.length) li.appendChild(summaryBox(lines));
     if (data.crisis || degraded) sos.classList.add("hot");
     list.appendChild(li);
     scrollTo(li, true);
@@ -313,22 +297,9 @@
     if (!viaLoader && !byHost) try { window.top.location.replace(exitUrl); } catch (e) { /* nothing more to try */ }
   }
 
-  /* ---------- events ---------- */
+  /* ---------- events: quick exit works before the strings arrive ---------- */
   $("quit").addEventListener("click", quickExit);
-  $("clear").addEventListener("click", clearConversation);
   $("close").addEventListener("click", function () { window.parent.postMessage({ type: "balise:close" }, "*"); });
-  form.addEventListener("submit", function (e) {
-    e.preventDefault();
-    var text = ta.value.trim();
-    if (text && !busy) submit({ text: text }, text, false);
-  });
-  ta.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
-      e.preventDefault();
-      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
-    }
-  });
-  ta.addEventListener("input", grow);
   function grow() { ta.style.height = "auto"; ta.style.height = Math.max(ta.scrollHeight + 4, 48) + "px"; }
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape") return;
@@ -342,5 +313,26 @@
     else if (m.type === "balise:focus") $("title").focus();
   });
 
-  welcome();
+  function start(strings) {
+    T = strings;
+    translate();
+    $("clear").addEventListener("click", clearConversation);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var text = ta.value.trim();
+      if (text && !busy) submit({ text: text }, text, false);
+    });
+    ta.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+        e.preventDefault();
+        form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit", { cancelable: true }));
+      }
+    });
+    ta.addEventListener("input", grow);
+    welcome();
+  }
+  // Without its strings the chat does not start: the static page says so and the strip stays.
+  fetch("/i18n/" + lang + ".json", { credentials: "omit" })
+    .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+    .then(start, function () { $("fallback").classList.remove("late"); });
 })();

@@ -12,12 +12,11 @@
   var discreet = ds.discreet === "true";
   var side = ds.position === "left" ? "left" : "right";
   var partner = /^[a-z0-9-]{1,64}$/.test(ds.partner || "") ? ds.partner : "";
-  var color = (/^#?([0-9a-f]{3}){1,2}$/i.test(ds.color || "") ? ds.color : "#005f73").replace("#", "");
+  var wanted = ds.color || ds.colour || "";
+  var color = (/^#?([0-9a-f]{3}){1,2}$/i.test(wanted) ? wanted : "#005f73").replace("#", "");
   if (color.length === 3) color = color.replace(/./g, "$&$&");
   var exitUrl = safeUrl(ds.exitUrl) || "https://www.google.com/search?q=meteo";
-  var T = en
-    ? { open: "Open the Balise chat", openD: "Open help", title: "Balise, anonymous help chat", titleD: "Help, anonymous chat" }
-    : { open: "Ouvrir le chat Balise", openD: "Ouvrir l'aide", title: "Balise, chat d'aide anonyme", titleD: "Aide, chat anonyme" };
+  var T = "__BALISE_LABELS__"[en ? "en" : "fr"]; // from web/i18n/*.json, filled in by the gateway
   var frame = null, loaded = false, isOpen = false, lastEsc = 0, leaving = false, inerted = [];
 
   function safeUrl(s) {
@@ -53,7 +52,7 @@
   var btn = d.createElement("button");
   btn.type = "button";
   btn.id = "balise-launcher";
-  btn.setAttribute("aria-label", discreet ? T.openD : T.open);
+  btn.setAttribute("aria-label", discreet ? T.launcherD : T.launcher);
   btn.setAttribute("aria-expanded", "false");
   btn.setAttribute("aria-controls", "balise-frame");
   btn.appendChild(iconOpen);
@@ -104,8 +103,9 @@
     if (!frame) {
       frame = d.createElement("iframe");
       frame.id = "balise-frame";
-      frame.title = discreet ? T.titleD : T.title;
+      frame.title = discreet ? T.frameTitleD : T.frameTitle;
       frame.setAttribute("referrerpolicy", "no-referrer");
+      frame.setAttribute("allow", "clipboard-write"); // "Copier mon résumé" only
       css(frame, { position: "fixed", border: "0", margin: "0", padding: "0", background: "#fff", zIndex: "2147483000", colorScheme: "light" });
       frame.addEventListener("load", function () { loaded = true; if (isOpen) post({ type: "balise:focus" }); });
       frame.src = origin + "/chat?" + params();

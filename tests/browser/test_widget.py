@@ -1,79 +1,121 @@
 """The widget in Debian's Chromium against the real stack: the demo partner page, a
-conversation by mouse and by keyboard, quick exit (button and Esc Esc), screenshots."""
+conversation by mouse and by keyboard, quick exit (button and Esc Esc), the API down."""
 import re
+import time
 
 import httpx
 from playwright.sync_api import expect
 
 from tests.browser.conftest import EXIT_URL
+from tests.browser.helpers import (
+    QUICK_EXIT_MS, SEXTORTION, chat_frame, exit_time_ms, open_chat, send, session_id, tab_to,
+)
 
 
-def open_chat(page, stack):
-    page.goto(stack.url + "/")
-    page.click("#balise-launcher")
-    return page.frame_locator("#balise-frame")
+def forgotten(stack, sid: str) -> bool:
+    """The server no longer knows the session: the audience it was told is gone."""
+    reply = httpx.post(f"{stack.url}/api/v1/chat", json={"session_id": sid, "payload": "/menu"}, timeout=30)
+    return reply.json()["audience"] == "unknown"
 
 
-def session_id(page) -> str:
-    frame = next(f for f in page.frames if "/chat" in f.url)
-    return frame.evaluate("sessionStorage.getItem('balise.sid')")
-
-
-def test_a_message_through_the_widget_gets_the_answer(page, stack, artifacts):
-    chat = open_chat(page, stack)
+def test_a_conversation_by_mouse_stays_with_the_gateway(page, stack):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    chat = open_chat(page, stack.url + "/")
     chat.get_by_role("button", name="J'ai entre 12 et 17 ans").click()
-    expect(chat.locator("#log")).to_contain_text("De quoi veux-tu parler ?")
-    chat.locator("#msg").fill("il a mes nudes et il veut de l'argent sinon il les envoie")
-    chat.locator("#msg").press("Enter")
+    expect(chat.locator("#log")).to_contain_text("De quoi veux-tu parler ?", timeout=20_000)
+    send(chat, SEXTORTION, "Ce n'est pas de ta faute")
     log = chat.locator("[role=log]")
-    expect(log).to_contain_text("Ce n'est pas de ta faute", timeout=20_000)
-    expect(log.locator("a[href='tel:3018']").first).to_be_visible()
-    page.screenshot(path=str(artifacts / "widget-desktop.png"))
+    expect(log.locator(".card a[href='tel:3018']").first).to_be_visible()
+    expect(log.locator(".card .badge").first).to_have_text(re.compile("Ouvert maintenant|Fermé maintenant"))
+    # no third party (fonts, CDN, analytics), no cookie
+    assert requests and all(u.startswith(stack.url + "/") for u in requests), requests
+    assert page.context.cookies() == []
+    assert chat_frame(page).evaluate("localStorage.length") == 0
 
 
-def test_keyboard_only_conversation(page, stack, artifacts):
+def test_a_conversation_by_keyboard_only(page, stack):
     page.set_viewport_size({"width": 360, "height": 640})
     page.goto(stack.url + "/")
-    page.focus("#balise-launcher")
+    frame_of = lambda: chat_frame(page)  # noqa: E731  (the frame exists once opened)
+    for _ in range(40):
+        if page.evaluate("document.activeElement.id") == "balise-launcher":
+            break
+        page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     chat = page.frame_locator("#balise-frame")
-    chat.locator("#msg").wait_for()
-    chat.locator("#msg").focus()
+    expect(chat.locator("#title")).to_be_focused()  # focus moves into the chat
+    tab_to(page, frame_of(), "button.choice.entry")  # first choice: "J'ai entre 12 et 17 ans"
+    page.keyboard.press("Enter")
+    expect(chat.locator("#log")).to_contain_text("De quoi veux-tu parler ?", timeout=20_000)
+    expect(chat.locator("li.bot:last-child .who")).to_be_focused()  # focus goes to the new answer
+    tab_to(page, frame_of(), "#msg")
     page.keyboard.type("je veux parler à quelqu'un")
     page.keyboard.press("Enter")
     expect(chat.locator("[role=log]")).to_contain_text("119", timeout=20_000)
     expect(chat.locator("#msg")).to_have_value("")
-    page.screenshot(path=str(artifacts / "widget-mobile-360x640.png"))
+    expect(chat.locator("#msg")).to_be_focused()
+    tab_to(page, frame_of(), "#close")
+    page.keyboard.press("Enter")
+    expect(page.locator("#balise-launcher")).to_be_focused()  # minimised: focus back on the button
 
 
 def test_quick_exit_button_replaces_the_page_and_forgets_the_session(page, stack):
-    chat = open_chat(page, stack)
+    chat = open_chat(page, stack.url + "/")
     chat.get_by_role("button", name="Je suis parent").click()
-    expect(chat.locator("#log")).to_contain_text("souhaitez-vous")
+    expect(chat.locator("#log")).to_contain_text("souhaitez-vous", timeout=20_000)
     sid = session_id(page)
-    chat.locator("#quit").click()
+    chat.locator("#quit").focus()
+    started = page.evaluate("Date.now()")
+    page.keyboard.press("Enter")
     page.wait_for_url(EXIT_URL)
-    # forgotten on the server: the buttons it offered this session are no longer accepted
-    reply = httpx.post(f"{stack.url}/api/v1/chat", json={"session_id": sid, "payload": "/menu"}, timeout=30)
-    assert reply.json()["audience"] == "unknown"
+    assert (ms := exit_time_ms(page, started)) < QUICK_EXIT_MS, f"{ms:.0f} ms"
+    assert forgotten(stack, sid)
     page.go_back()
-    assert not re.match(re.escape(stack.url), page.url)  # Back does not return to the chat
+    assert not page.url.startswith(stack.url)  # Back does not return to the chat
 
 
-def test_escape_twice_exits(page, stack):
-    chat = open_chat(page, stack)
-    chat.locator("#msg").wait_for()
-    chat.locator("#msg").press("Escape")
-    chat.locator("#msg").press("Escape")
+def test_escape_twice_exits_and_forgets(page, stack):
+    chat = open_chat(page, stack.url + "/")
+    chat.get_by_role("button", name="Je suis parent").click()
+    expect(chat.locator("#log")).to_contain_text("souhaitez-vous", timeout=20_000)
+    sid = session_id(page)
+    chat.locator("#msg").focus()
+    started = page.evaluate("Date.now()")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(EXIT_URL)
+    assert (ms := exit_time_ms(page, started)) < QUICK_EXIT_MS, f"{ms:.0f} ms"
+    deadline = time.monotonic() + 5  # the keepalive DELETE leaves as the page goes away
+    while not forgotten(stack, sid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert forgotten(stack, sid)
+
+
+def test_escape_twice_on_the_host_page_exits(page, stack):
+    open_chat(page, stack.url + "/")
+    page.locator("h1").click()  # focus back on the partner's page, the chat still open
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
     page.wait_for_url(EXIT_URL)
 
 
 def test_emergency_strip_is_static_and_survives_an_api_failure(page, stack):
-    page.route("**/api/v1/chat", lambda route: route.abort())
-    chat = open_chat(page, stack)
+    page.route("**/api/v1/**", lambda route: route.abort())
+    chat = open_chat(page, stack.url + "/")
     chat.locator("#msg").fill("bonjour")
     chat.locator("#msg").press("Enter")
+    expect(chat.locator("[role=alert]")).to_contain_text("n'est pas parti")
     strip = chat.locator("#sos")
     for href in ("tel:17", "tel:112", "sms:114", "tel:119"):
         expect(strip.locator(f"a[href='{href}']")).to_be_visible()
     expect(chat.locator("#msg")).to_have_value("bonjour")  # nothing lost
+
+
+def test_without_any_script_the_strip_is_there(page, stack):
+    page.route("**/chat.js", lambda route: route.abort())
+    page.goto(stack.url + "/chat")
+    for href in ("tel:17", "tel:112", "sms:114", "tel:119"):
+        expect(page.locator(f"#sos a[href='{href}']")).to_be_visible()
+    expect(page.locator("#fallback")).to_be_visible(timeout=10_000)  # "the chat did not load"
+    expect(page.locator("#quit")).to_have_attribute("href", EXIT_URL)
