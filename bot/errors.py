@@ -2,6 +2,7 @@
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 FIELD_MESSAGES = {
@@ -9,6 +10,9 @@ FIELD_MESSAGES = {
     "text": "Le message doit contenir entre 1 et 1000 caractères.",
     "payload": "Ce choix n'est pas valide.",
     "partner": "L'identifiant du partenaire est invalide.",
+    "event": "Ce type d'événement n'est pas accepté.",
+    "resource": "Ce service n'existe pas.",
+    "days": "Le nombre de jours doit être entre 1 et 366.",
 }
 RULE_MESSAGES = {
     "text_xor_payload": "Envoie soit un message (text), soit un choix (payload), pas les deux.",
@@ -16,13 +20,14 @@ RULE_MESSAGES = {
 }
 HTTP_MESSAGES = {
     404: ("not_found", "Cette page n'existe pas."),
+    401: ("unauthorized", "Un jeton d'accès valide est nécessaire."),
     405: ("method_not_allowed", "Cette action n'est pas possible ici."),
 }
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        self.status, self.code, self.message = status, code, message
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
+        self.status, self.code, self.message, self.headers = status, code, message, headers
 
 
 def error_body(code: str, message: str) -> dict:
@@ -53,12 +58,19 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def on_api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
+        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code, message = HTTP_MESSAGES.get(exc.status_code, ("error", "La requête n'a pas abouti."))
         return JSONResponse(error_body(code, message), status_code=exc.status_code)
+
+    @app.exception_handler(RedisError)
+    async def on_state_down(request: Request, exc: RedisError) -> JSONResponse:
+        return JSONResponse(
+            error_body("unavailable", "Le service est momentanément indisponible. Réessaie dans un instant."),
+            status_code=503,
+        )
 
     @app.exception_handler(Exception)
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:

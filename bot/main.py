@@ -6,9 +6,10 @@ import httpx
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
-from bot.api import chat, health, sessions, web
+from bot.api import chat, events, health, sessions, stats, web
+from bot.body_limit import BodyLimit
 from bot.errors import install_error_handlers
-from bot.security import SecurityHeaders
+from bot.security import install_security
 from bot.services.audience import AudienceCues
 from bot.services.conversation import Conversation
 from bot.services.directory import Directory
@@ -16,7 +17,9 @@ from bot.services.crisis import CrisisDetector
 from bot.services.failsafe import EmergencyCards
 from bot.services.language import LanguageDetector
 from bot.services.rasa_client import RasaClient
+from bot.services.ratelimit import RateLimiter
 from bot.services.state import MemorySessionStore, RedisSessionStore
+from bot.services.stats import MemoryStatsStore, RedisStatsStore, Stats
 from bot.services.topics import Topics
 from bot.settings import Settings, get_settings
 
@@ -28,9 +31,11 @@ def build_conversation(settings: Settings, http: httpx.AsyncClient, redis: Redis
         if redis is not None
         else MemorySessionStore(settings.session_ttl_seconds)
     )
+    days = settings.stats_retention_days
+    stats_store = RedisStatsStore(redis, days) if redis is not None else MemoryStatsStore(days)
     cards = EmergencyCards.from_file(data / "safety" / "emergency_card.yml")
     return Conversation(
-        rasa=RasaClient(settings.rasa_urls, settings.rasa_token, settings.rasa_timeout_seconds, http),
+        rasa=RasaClient(settings.rasa_urls, settings.rasa_token, settings.rasa_timeout_seconds, http, settings.rasa_attempts),
         store=store,
         topics=Topics.from_file(data / "topics.yml"),
         directory=Directory.from_file(data / "directory" / "services.yml"),
@@ -38,6 +43,8 @@ def build_conversation(settings: Settings, http: httpx.AsyncClient, redis: Redis
         detector=LanguageDetector(answered=cards.languages()),
         crisis=CrisisDetector.from_files(data / "safety" / "crisis_patterns.yml", data / "safety" / "sms_lexicon.yml"),
         cards=cards,
+        stats=Stats(stats_store, days),
+        limiter=RateLimiter.build(settings.redis_url, redis, settings.rate_limit_client, settings.rate_limit_session),
     )
 
 
@@ -56,8 +63,9 @@ def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTrans
 
     app = FastAPI(title="Balise", version="1", lifespan=lifespan)
     app.state.settings = settings
-    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    install_security(app, settings)
     install_error_handlers(app)
-    for module in (chat, sessions, health, web):
+    for module in (chat, sessions, events, stats, health, web):
         app.include_router(module.router)
     return app

@@ -89,6 +89,7 @@ class Stack:
         cmds["gateway"] = [
             str(GW_BIN / "uvicorn"), "bot.main:create_app", "--factory", "--host", self.host,
             "--port", str(self.gateway_port), "--no-access-log", "--log-level", "warning",
+            "--log-config", str(ROOT / "bot/log_config.json"),
         ]
         return cmds
 
