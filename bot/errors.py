@@ -18,6 +18,7 @@ RULE_MESSAGES = {
     "text_xor_payload": "Envoie soit un message (text), soit un choix (payload), pas les deux.",
     "blank_text": "Le message est vide.",
 }
+INVALID_JSON = "La requête doit être un objet JSON valide."
 HTTP_MESSAGES = {
     404: ("not_found", "Cette page n'existe pas."),
     401: ("unauthorized", "Un jeton d'accès valide est nécessaire."),
@@ -43,7 +44,7 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
             if rule in str(err.get("msg", "")):
                 return rule, message
         if err.get("type") in ("json_invalid", "model_attributes_type", "dict_type") or loc == ["body"]:
-            return "invalid_json", "La requête doit être un objet JSON valide."
+            return "invalid_json", INVALID_JSON
         for field, message in FIELD_MESSAGES.items():
             if field in loc:
                 return f"invalid_{field}", message
@@ -62,8 +63,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # a body that is not even text: the same answer as any bad JSON
+            return JSONResponse(error_body("invalid_json", INVALID_JSON), status_code=422)
         code, message = HTTP_MESSAGES.get(exc.status_code, ("error", "La requête n'a pas abouti."))
-        return JSONResponse(error_body(code, message), status_code=exc.status_code)
+        return JSONResponse(error_body(code, message), status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RedisError)
     async def on_state_down(request: Request, exc: RedisError) -> JSONResponse:
