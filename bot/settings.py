@@ -27,8 +27,8 @@ class Settings(BaseSettings):
     """Partner origins allowed to frame the chat and call the API (read in bot/security.py)."""
     rate_limit_client: str = "1200/minute"
     """Per client address (salted, daily-rotating hash); generous: a school shares one address."""
-    rate_limit_session: str = "40/minute;400/hour"
-    """Per conversation; far above what a person types or clicks."""
+    rate_limit_session: str = "30/minute"
+    """Per conversation; far above what a person types or clicks (windows stay under the session TTL)."""
     max_body_bytes: int = 16384
     """Larger request bodies are refused (413) before any parsing."""
     metrics_token: SecretStr | None = None
