@@ -37,7 +37,8 @@ class DailySalt:
             salt = secrets.token_hex(16)
             if self.redis is not None:
                 await self.redis.set(SALT_KEY + day, salt, nx=True, ex=SALT_TTL_SECONDS)
-                salt = (await self.redis.get(SALT_KEY + day)).decode()
+                shared = await self.redis.get(SALT_KEY + day)  # another gateway's, if it was first
+                salt = shared.decode() if shared else salt
             self._day, self._salt = day, salt.encode()
         return self._salt
 

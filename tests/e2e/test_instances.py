@@ -19,10 +19,11 @@ SESSION_LIMIT = 12  # per minute, for this stack only: low enough to reach in a 
 
 @pytest.fixture(scope="module")
 def pair(redis_server):
+    # for the whole module: a component restarted by a test must get the same limit
     with mock.patch.dict(os.environ, {"BALISE_RATE_LIMIT_SESSION": f"{SESSION_LIMIT}/minute"}):
         stack = start_stack("pair", redis_server.url, rasa_replicas=2, gateways=2)
-    yield stack
-    stack.stop()
+        yield stack
+        stack.stop()
 
 
 class Gateway:
@@ -93,3 +94,16 @@ def test_session_limit_is_shared_by_the_gateways_and_forgotten_with_the_session(
     assert httpx.delete(f"{two.url}/api/v1/sessions/{sid}", timeout=30).status_code == 204
     assert store.keys(f"*{sid}*") == []
     assert post_chat(one, sid, text="bonjour").status_code == 200
+
+
+def test_counts_are_shared_by_the_gateways_and_expire(pair, redis_server):
+    one, two = gateways(pair)
+    chat(one, new_session(), text="bonjour")
+    click = httpx.post(f"{two.url}/api/v1/events", json={"event": "handoff_click", "resource": "snated-119"}, timeout=30)
+    assert click.status_code == 204
+    seen = [httpx.get(f"{g.url}/api/v1/stats", params={"days": 1}, timeout=30).json() for g in (one, two)]
+    assert seen[0] == seen[1]
+    today = seen[0]["days"][0]
+    assert today["topics"]["greeting"]["messages"] >= 1 and today["handoffs"]["snated-119"]["clicked"] >= 1
+    ttl = redis.Redis.from_url(redis_server.url).ttl(f"balise:stats:{today['day']}")
+    assert 0 < ttl <= 90 * 86400
