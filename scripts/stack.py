@@ -49,6 +49,8 @@ class Stack:
     redis_url: str | None = None
     more_gateway_ports: list[int] = field(default_factory=list)
     """Further gateways (gateway1, gateway2, …) in front of the same Rasa replicas and Redis."""
+    extra_env: dict[str, str] = field(default_factory=dict)
+    """Settings for every component, e.g. raised rate limits for evaluations and tests."""
     host: str = "127.0.0.1"
     log_dir: Path = ROOT / ".stack/logs"
     token: str = field(default_factory=lambda: os.environ.get("BALISE_RASA_TOKEN") or secrets.token_urlsafe(24))
@@ -77,6 +79,7 @@ class Stack:
             BALISE_RASA_URLS="[" + ",".join(f'"http://127.0.0.1:{p}"' for p in self.rasa_ports) + "]",
             BALISE_SESSION_TTL_SECONDS=env_ttl(),
         )
+        env.update(self.extra_env)
         env.pop("REDIS_URL", None)
         if self.redis_url:
             env["REDIS_URL"] = self.redis_url

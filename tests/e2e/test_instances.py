@@ -2,9 +2,7 @@
 Redis. A conversation whose messages alternate between the gateways keeps its state; each
 session stays on its home Rasa replica and moves to the other one when that one is down; a
 gateway restarted mid-conversation loses nothing; limits are counted across gateways."""
-import os
 from itertools import cycle
-from unittest import mock
 
 import httpx
 import pytest
@@ -19,11 +17,10 @@ SESSION_LIMIT = 12  # per minute, for this stack only: low enough to reach in a 
 
 @pytest.fixture(scope="module")
 def pair(redis_server):
-    # for the whole module: a component restarted by a test must get the same limit
-    with mock.patch.dict(os.environ, {"BALISE_RATE_LIMIT_SESSION": f"{SESSION_LIMIT}/minute"}):
-        stack = start_stack("pair", redis_server.url, rasa_replicas=2, gateways=2)
-        yield stack
-        stack.stop()
+    stack = start_stack("pair", redis_server.url, rasa_replicas=2, gateways=2,
+                        env={"BALISE_RATE_LIMIT_SESSION": f"{SESSION_LIMIT}/minute"})
+    yield stack
+    stack.stop()
 
 
 class Gateway:
