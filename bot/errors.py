@@ -2,6 +2,7 @@
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 FIELD_MESSAGES = {
@@ -9,20 +10,26 @@ FIELD_MESSAGES = {
     "text": "Le message doit contenir entre 1 et 1000 caractères.",
     "payload": "Ce choix n'est pas valide.",
     "partner": "L'identifiant du partenaire est invalide.",
+    "departement": "Le département doit être un numéro de 01 à 95, 2A, 2B ou de 971 à 976 (jamais une adresse).",
+    "event": "Ce type d'événement n'est pas accepté.",
+    "resource": "Ce service n'existe pas.",
+    "days": "Le nombre de jours doit être entre 1 et 366.",
 }
 RULE_MESSAGES = {
     "text_xor_payload": "Envoie soit un message (text), soit un choix (payload), pas les deux.",
     "blank_text": "Le message est vide.",
 }
+INVALID_JSON = "La requête doit être un objet JSON valide."
 HTTP_MESSAGES = {
     404: ("not_found", "Cette page n'existe pas."),
+    401: ("unauthorized", "Un jeton d'accès valide est nécessaire."),
     405: ("method_not_allowed", "Cette action n'est pas possible ici."),
 }
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        self.status, self.code, self.message = status, code, message
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
+        self.status, self.code, self.message, self.headers = status, code, message, headers
 
 
 def error_body(code: str, message: str) -> dict:
@@ -38,7 +45,7 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
             if rule in str(err.get("msg", "")):
                 return rule, message
         if err.get("type") in ("json_invalid", "model_attributes_type", "dict_type") or loc == ["body"]:
-            return "invalid_json", "La requête doit être un objet JSON valide."
+            return "invalid_json", INVALID_JSON
         for field, message in FIELD_MESSAGES.items():
             if field in loc:
                 return f"invalid_{field}", message
@@ -53,12 +60,21 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def on_api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
+        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # a body that is not even text: the same answer as any bad JSON
+            return JSONResponse(error_body("invalid_json", INVALID_JSON), status_code=422)
         code, message = HTTP_MESSAGES.get(exc.status_code, ("error", "La requête n'a pas abouti."))
-        return JSONResponse(error_body(code, message), status_code=exc.status_code)
+        return JSONResponse(error_body(code, message), status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RedisError)
+    async def on_state_down(request: Request, exc: RedisError) -> JSONResponse:
+        return JSONResponse(
+            error_body("unavailable", "Le service est momentanément indisponible. Réessaie dans un instant."),
+            status_code=503,
+        )
 
     @app.exception_handler(Exception)
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:

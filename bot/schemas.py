@@ -35,6 +35,28 @@ class ChatRequest(BaseModel):
         return self
 
 
+class EventRequest(BaseModel):
+    """A click on a hand-off card, counted per day and service; nothing ties it to a person."""
+    model_config = ConfigDict(extra="forbid")
+    event: Literal["handoff_click"]
+    resource: str = Field(pattern=r"^[a-z0-9-]{1,64}$")
+
+
+class DayStats(BaseModel):
+    day: str
+    topics: dict[str, dict[str, int]]
+    """Per topic: sessions (conversations that reached it), messages, crisis, fallback, handoff_shown, degraded."""
+    languages: dict[str, int]
+    """Messages per language."""
+    handoffs: dict[str, dict[str, int]]
+    """Per service id: cards shown and clicked."""
+
+
+class StatsResponse(BaseModel):
+    retention_days: int
+    days: list[DayStats]
+
+
 class Button(BaseModel):
     title: str
     payload: str

@@ -3,8 +3,14 @@
 - The chat frame (/chat) may be framed by the partners' origins only (frame-ancestors).
 - Pages run no inline script and load nothing from a third party (CSP 'self').
 - No referrer leaves the browser; powerful features are switched off; API answers are not cached.
+- Cross-origin API calls (CORS) are allowed from the partners' origins only, without cookies.
 """
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from bot.directory import Directory
+from bot.settings import Settings
 
 BASE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
@@ -53,3 +59,19 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def partner_origins(settings: Settings, directory: Directory) -> list[str]:
+    """The one place that says which partner sites may embed the chat and call the API: the
+    partner files (data/partners/) and, for a site not described there yet, the setting."""
+    return list(dict.fromkeys([*directory.partner_origins(), *settings.partner_origins]))
+
+
+def install_security(app: FastAPI, settings: Settings, directory: Directory) -> None:
+    """CORS inside, security headers outside, so every answer (errors and preflights too) gets them."""
+    origins = partner_origins(settings, directory)
+    app.add_middleware(
+        CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
+        allow_headers=["content-type"], allow_credentials=False, max_age=600,
+    )
+    app.add_middleware(SecurityHeaders, frame_ancestors=origins)

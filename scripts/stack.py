@@ -47,6 +47,10 @@ class Stack:
     rasa_ports: list[int] = field(default_factory=lambda: [5005])
     actions_port: int = 5055
     redis_url: str | None = None
+    more_gateway_ports: list[int] = field(default_factory=list)
+    """Further gateways (gateway1, gateway2, …) in front of the same Rasa replicas and Redis."""
+    extra_env: dict[str, str] = field(default_factory=dict)
+    """Settings for every component, e.g. raised rate limits for evaluations and tests."""
     host: str = "127.0.0.1"
     log_dir: Path = ROOT / ".stack/logs"
     token: str = field(default_factory=lambda: os.environ.get("BALISE_RASA_TOKEN") or secrets.token_urlsafe(24))
@@ -55,6 +59,11 @@ class Stack:
     @property
     def url(self) -> str:
         return f"http://{self.host}:{self.gateway_port}"
+
+    @property
+    def urls(self) -> list[str]:
+        """Every gateway's address, the first one's first."""
+        return [f"http://{self.host}:{port}" for port in [self.gateway_port, *self.more_gateway_ports]]
 
     def env(self) -> dict:
         env = dict(os.environ)
@@ -70,6 +79,7 @@ class Stack:
             BALISE_RASA_URLS="[" + ",".join(f'"http://127.0.0.1:{p}"' for p in self.rasa_ports) + "]",
             BALISE_SESSION_TTL_SECONDS=env_ttl(),
         )
+        env.update(self.extra_env)
         env.pop("REDIS_URL", None)
         if self.redis_url:
             env["REDIS_URL"] = self.redis_url
@@ -86,10 +96,12 @@ class Stack:
                 "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(port),
                 "--enable-api", "--auth-token", self.token, "--response-timeout", "20",
             ]
-        cmds["gateway"] = [
-            str(GW_BIN / "uvicorn"), "bot.main:create_app", "--factory", "--host", self.host,
-            "--port", str(self.gateway_port), "--no-access-log", "--log-level", "warning",
-        ]
+        for i, port in enumerate([self.gateway_port, *self.more_gateway_ports]):
+            cmds[f"gateway{i or ''}"] = [
+                str(GW_BIN / "uvicorn"), "bot.main:create_app", "--factory", "--host", self.host,
+                "--port", str(port), "--no-access-log", "--log-level", "warning",
+                "--log-config", str(ROOT / "bot/log_config.json"),
+            ]
         return cmds
 
     def start_component(self, name: str) -> None:
@@ -123,14 +135,18 @@ class Stack:
             dead = [n for n, p in self.procs.items() if p.poll() is not None]
             if dead:
                 raise RuntimeError(f"stopped during start-up: {dead}\n{self.tails()}")
-            try:
-                with urllib.request.urlopen(self.url + "/readyz", timeout=2) as reply:
-                    if reply.status == 200:
-                        return time.monotonic() - started
-            except (urllib.error.URLError, OSError):
-                pass
+            if all(self._ready(url) for url in self.urls):
+                return time.monotonic() - started
             time.sleep(0.5)
         raise RuntimeError(f"not ready after {timeout} s\n{self.tails()}")
+
+    @staticmethod
+    def _ready(url: str) -> bool:
+        try:
+            with urllib.request.urlopen(url + "/readyz", timeout=2) as reply:
+                return reply.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
 
     def tails(self, lines: int = 15) -> str:
         out = []

@@ -23,13 +23,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_stack(name: str, redis_url: str | None = None) -> Stack:
+# The suite sends hundreds of messages from one address; the limits have their own tests.
+TEST_LIMITS = {"BALISE_RATE_LIMIT_CLIENT": "100000/minute"}
+
+
+def start_stack(name: str, redis_url: str | None = None, rasa_replicas: int = 1, gateways: int = 1,
+                env: dict[str, str] | None = None) -> Stack:
     stack = Stack(
         gateway_port=free_port(),
-        rasa_ports=[free_port()],
+        rasa_ports=[free_port() for _ in range(rasa_replicas)],
         actions_port=free_port(),
         redis_url=redis_url,
+        more_gateway_ports=[free_port() for _ in range(gateways - 1)],
         log_dir=ROOT / ".stack" / name,
+        extra_env={**TEST_LIMITS, **(env or {})},
     )
     for old in stack.log_dir.glob("*.log") if stack.log_dir.exists() else []:
         old.unlink()

@@ -79,6 +79,14 @@ class Directory:
         found = (self.services.get(i) for i in dict.fromkeys(ids))
         return [s for s in found if s and s.shown_on(today) and s.serves(departement)]
 
+    def shows(self, service_id: str) -> bool:
+        """Whether a card with this id can be offered today (a service or a partner)."""
+        return bool(self._shown([service_id], None) or self.partner(service_id))
+
+    def partner_origins(self) -> list[str]:
+        """Web origins of the partners shown today: they may frame the chat and call the API."""
+        return [o for p in self.partners.values() if p.shown_on(self.today()) for o in p.allowed_origins]
+
     def partner(self, partner_id: str | None) -> Partner | None:
         partner = self.partners.get(partner_id or "")
         return partner if partner and partner.shown_on(self.today()) else None

@@ -1,7 +1,8 @@
 """One chat turn, from a validated request to the API's answer.
 
 validate the payload → language → crisis detector (layer 1) → audience cues → scrub personal
-data → Rasa (private channel) → topic, audience, crisis, resources → remember what was offered.
+data → Rasa (private channel) → topic, audience, crisis, resources → remember what was offered
+→ add to the anonymous daily counts.
 Only the gateway's in-memory detectors read the original text, during this turn; Rasa, which
 stores the conversation, gets the scrubbed copy.
 
@@ -10,6 +11,7 @@ matching crisis intent as a payload (the NLU cannot overrule it), and if Rasa, t
 or Redis cannot answer, the fail-safe card is fitted to that crisis. Every failure behind the
 gateway ends in the emergency card (503, `degraded: true`), in the same JSON shape.
 """
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
@@ -26,10 +28,14 @@ from bot.services.failsafe import Card, EmergencyCards
 from bot.services.language import LanguageDetector
 from bot.services.pii import scrub
 from bot.services.rasa_client import EngineUnavailable, RasaClient, RasaTurn
+from bot.services.ratelimit import RateLimiter
 from bot.services.state import SessionData, SessionStore
+from bot.services.stats import Stats
 from bot.services.topics import Topics
 
 FORGET_INTENT = "forget_me"  # "efface tout" typed in the chat: forgotten right after the answer
+FALLBACK_INTENT = "nlu_fallback"
+log = logging.getLogger("balise.conversation")
 
 
 @dataclass
@@ -43,6 +49,8 @@ class Conversation:
     crisis: CrisisDetector
     cards: EmergencyCards
     summaries: Summaries
+    stats: Stats
+    limiter: RateLimiter
     clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
 
     async def turn(self, request: ChatRequest) -> tuple[int, ChatResponse]:
@@ -50,9 +58,7 @@ class Conversation:
         try:
             session = await self.store.load(sid)
         except RedisError:
-            crisis_kind = self.crisis.detect(request.text) if request.text else None
-            language = self.detector.detect(request.text, request.language) if request.text else (request.language or "fr")
-            return 503, self.answer_with(request, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
+            return 503, self.failsafe_answer(request)
 
         if request.payload is not None:
             if request.payload not in session.offered and request.payload not in self.topics.entry_payloads:
@@ -78,14 +84,36 @@ class Conversation:
                 raise EngineUnavailable()
             session.language = language
             answer = self.render(request, turn, language, layer1=crisis_kind is not None)
+            new_in_topic = answer.topic not in session.topics
             if turn.intent == FORGET_INTENT:
                 await self.forget(sid)
             else:
                 session.offered = {b.payload for m in answer.messages for b in m.buttons}
+                session.topics.add(answer.topic)
                 await self.store.save(sid, session)
+            await self.count(answer, new_in_topic, fallback=turn.intent == FALLBACK_INTENT)
         except (EngineUnavailable, RedisError):
-            return 503, self.answer_with(request, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
+            answer = self.answer_with(request, self.cards.failsafe(language, crisis_kind), language, crisis_kind, degraded=True)
+            await self.count(answer, new_in_topic=False)
+            return 503, answer
         return 200, answer
+
+    def failsafe_answer(self, request: ChatRequest) -> ChatResponse:
+        """The emergency card without anything behind the gateway, fitted to a crisis in the text."""
+        crisis_kind = self.crisis.detect(request.text) if request.text else None
+        language = self.detector.detect(request.text, request.language) if request.text else (request.language or "fr")
+        card = self.cards.failsafe(language, crisis_kind)
+        return self.answer_with(request, card, language, crisis_kind, degraded=True)
+
+    async def count(self, answer: ChatResponse, new_in_topic: bool, fallback: bool = False) -> None:
+        """Anonymous daily counters; losing one never costs the person their answer."""
+        try:
+            await self.stats.turn(
+                answer.topic, answer.language, new_in_topic=new_in_topic, crisis=answer.crisis, fallback=fallback,
+                resources=[r.id for m in answer.messages for r in m.resources], degraded=answer.degraded,
+            )
+        except RedisError:
+            log.warning("stats_unavailable")
 
     def handoff(self, request: ChatRequest, language: str, topic: str) -> Handoff:
         """The partner and the département come with each request and are kept nowhere."""
@@ -130,4 +158,5 @@ class Conversation:
 
     async def forget(self, session_id: str) -> None:
         await self.store.forget(session_id)
+        await self.limiter.forget(session_id)
         await self.rasa.forget(session_id)

@@ -6,12 +6,15 @@ replica does not answer, the next one takes over. Timeouts are short: a person i
 get the fail-safe answer within seconds, not wait for a stuck engine.
 """
 import hashlib
+import logging
+import time
 from dataclasses import dataclass, field
 
 import httpx
 
 WEBHOOK = "/webhooks/balise/webhook"
 FORGET = "/webhooks/balise/forget"
+log = logging.getLogger("balise.rasa")
 
 
 class EngineUnavailable(Exception):
@@ -28,8 +31,9 @@ class RasaTurn:
 
 
 class RasaClient:
-    def __init__(self, urls: list[str], token: str, timeout: float, http: httpx.AsyncClient):
+    def __init__(self, urls: list[str], token: str, timeout: float, http: httpx.AsyncClient, attempts: int = 2):
         self.urls = urls
+        self.attempts = attempts
         self.headers = {"X-Balise-Token": token}
         self.timeout = timeout
         self.http = http
@@ -40,13 +44,32 @@ class RasaClient:
         return self.urls[start:] + self.urls[:start]
 
     async def _post(self, session_id: str, path: str, body: dict) -> dict:
-        for url in self.replicas_for(session_id):
+        """Tries the home replica, then the next ones, within one time budget for the whole turn.
+
+        Only a refused connection or a 5xx moves on: the replica did not take the message.
+        After a timeout the budget is spent and the replica may still be working on it, so a
+        retry elsewhere could answer the same message twice.
+        """
+        deadline = time.monotonic() + self.timeout
+        replicas = self.replicas_for(session_id)
+        for attempt in range(self.attempts):
+            url = replicas[attempt % len(replicas)]
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
             try:
-                reply = await self.http.post(url + path, json=body, headers=self.headers, timeout=self.timeout)
+                reply = await self.http.post(url + path, json=body, headers=self.headers, timeout=remaining)
+            except httpx.TimeoutException:
+                log.warning("engine_timeout", extra={"replica": self.urls.index(url), "attempt": attempt})
+                break
             except httpx.TransportError:
+                log.warning("engine_unreachable", extra={"replica": self.urls.index(url), "attempt": attempt})
                 continue
             if reply.status_code == 200:
                 return reply.json()
+            log.warning("engine_error", extra={"replica": self.urls.index(url), "status": reply.status_code})
+            if reply.status_code < 500:
+                break
         raise EngineUnavailable()
 
     async def turn(self, session_id: str, message: str, metadata: dict, payload: bool) -> RasaTurn:

@@ -1,4 +1,5 @@
-"""What the gateway keeps about a session: the payloads it offered and the language.
+"""What the gateway keeps about a session: the payloads it offered, the language and the
+topics already reached (so the daily statistics count a conversation once per topic).
 
 Nothing else. Same idle expiry as Rasa's tracker. In memory by default, in Redis when
 REDIS_URL is set (so several gateways share it and a restart loses nothing).
@@ -17,16 +18,17 @@ KEY_PREFIX = "balise:gw:"
 class SessionData:
     language: str | None = None
     offered: set[str] = field(default_factory=set)
+    topics: set[str] = field(default_factory=set)
 
     def dumps(self) -> str:
-        return json.dumps({"language": self.language, "offered": sorted(self.offered)})
+        return json.dumps({"language": self.language, "offered": sorted(self.offered), "topics": sorted(self.topics)})
 
     @classmethod
     def loads(cls, raw: str | bytes | None) -> "SessionData":
         if not raw:
             return cls()
         data = json.loads(raw)
-        return cls(data.get("language"), set(data.get("offered", [])))
+        return cls(data.get("language"), set(data.get("offered", [])), set(data.get("topics", [])))
 
 
 class SessionStore(Protocol):

@@ -1,7 +1,7 @@
 """Debian's Chromium, driven by Playwright (no browser download: executable_path).
 
 A partner page on another origin frames the chat in some tests: the gateway is told to accept it
-(BALISE_FRAME_ANCESTORS), before any stack starts, exactly as a partner's origin is configured.
+(BALISE_PARTNER_ORIGINS), before any stack starts, exactly as a partner's origin is configured.
 """
 import json
 import os
@@ -28,7 +28,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pytest_configure(config):
-    os.environ["BALISE_FRAME_ANCESTORS"] = json.dumps([PARTNER_ORIGIN])
+    os.environ["BALISE_PARTNER_ORIGINS"] = json.dumps([PARTNER_ORIGIN])
 
 
 @pytest.fixture(scope="session")

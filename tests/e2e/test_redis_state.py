@@ -16,3 +16,14 @@ def test_state_is_in_redis_with_expiry_and_forgotten(redis_stack, redis_server):
         assert 0 < r.ttl(key) <= 1800
     assert httpx.delete(f"{redis_stack.url}/api/v1/sessions/{sid}", timeout=30).status_code == 204
     assert r.keys(f"*{sid}*") == []
+
+
+def test_efface_tout_removes_every_key_of_the_session(redis_stack, redis_server):
+    sid = uuid.uuid4().hex
+    for text in ("bonjour", "ma fille parle à un inconnu"):
+        assert httpx.post(f"{redis_stack.url}/api/v1/chat", json={"session_id": sid, "text": text}, timeout=30).status_code == 200
+    r = redis.Redis.from_url(redis_server.url)
+    assert r.keys(f"*{sid}*")
+    answer = httpx.post(f"{redis_stack.url}/api/v1/chat", json={"session_id": sid, "text": "efface tout"}, timeout=30)
+    assert answer.status_code == 200 and answer.json()["topic"] == "about_bot"
+    assert r.keys(f"*{sid}*") == []

@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -12,7 +14,19 @@ def fake_rasa() -> FakeRasa:
 
 
 @pytest.fixture
-def client(fake_rasa):
-    settings = Settings(rasa_urls=["http://rasa.test"], rasa_token="test-token", actions_url="http://actions.test")
-    with TestClient(create_app(settings, transport=fake_rasa.transport())) as client:
+def make_client(fake_rasa):
+    """A client for an app built with these settings (besides the fake Rasa's)."""
+
+    @contextmanager
+    def make(**overrides):
+        base = {"rasa_urls": ["http://rasa.test"], "rasa_token": "test-token", "actions_url": "http://actions.test"}
+        with TestClient(create_app(Settings(**{**base, **overrides}), transport=fake_rasa.transport())) as client:
+            yield client
+
+    return make
+
+
+@pytest.fixture
+def client(make_client):
+    with make_client() as client:
         yield client
