@@ -158,5 +158,5 @@ class Conversation:
 
     async def forget(self, session_id: str) -> None:
         await self.store.forget(session_id)
-        await self.limiter.forget(session_id)
         await self.rasa.forget(session_id)
+        await self.limiter.forget(session_id)

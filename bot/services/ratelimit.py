@@ -79,6 +79,10 @@ class RateLimiter:
         return None
 
     async def forget(self, session_id: str) -> None:
-        """The session's counters go with the rest of the conversation."""
-        for item in self.per_session:
-            await self.limiter.clear(item, "session", session_id)
+        """The session's counters go with the rest of the conversation. They hold no text and
+        expire with their window, so a store that fails here must not fail the forgetting."""
+        try:
+            for item in self.per_session:
+                await self.limiter.clear(item, "session", session_id)
+        except RedisError as exc:
+            log.warning("rate_limit_store_unavailable", extra={"error": type(exc).__name__})

@@ -50,3 +50,17 @@ async def test_client_key_is_a_salted_hash_that_changes_with_the_salt():
     key = await one.client_key("203.0.113.7")
     assert "203.0.113.7" not in key and key == await one.client_key("203.0.113.7")
     assert key != await two.client_key("203.0.113.7")  # another salt (another day): unlinkable
+
+
+@pytest.mark.anyio
+async def test_a_failing_limit_store_never_fails_the_forgetting():
+    """Counters expire with their window: a Redis hiccup while clearing them must not turn
+    "efface tout" into an error, nor stop the tracker from being deleted (it is deleted first)."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    class Broken(MemoryStorage):
+        async def clear(self, key):
+            raise RedisConnectionError("down")
+
+    limiter = RateLimiter(Broken(), DailySalt(None), "10/minute", "5/minute")
+    await limiter.forget(SID)
