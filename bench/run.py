@@ -164,7 +164,7 @@ def main() -> None:
     RAW.write_text(json.dumps({"run": run_info, "configurations": [m.to_dict() for m in mains],
                                "levers": [m.to_dict() for m in levers]}, indent=2))
     write_report(args.out, run_info, [m.to_dict() for m in mains], [m.to_dict() for m in levers])
-    print(f"Wrote {args.out.relative_to(ROOT)} (raw numbers: {RAW.relative_to(ROOT)}) after "
+    print(f"Wrote {args.out} (raw numbers: {RAW}) after "
           f"{run_info['wall_seconds']:.0f} s.", flush=True)
 
 
