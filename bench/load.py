@@ -2,8 +2,9 @@
 
 Each virtual user plays conversations one after another, each in a new session, either back to
 back ("closed" loop: the capacity measure) or with 2 to 4 s of reading and typing between an
-answer and the next message ("paced": realistic load). It talks to the gateway's public API or,
-to isolate the gateway's overhead, straight to Rasa's REST channel.
+answer and the next message ("paced": realistic load). It talks to the gateway's public API
+("gateway"), or straight to Rasa: through Rasa's REST channel ("rest", the stock way in) or
+through the private channel the gateway itself uses ("channel": the gateway's own overhead).
 
     python -m bench.load http://127.0.0.1:8000 --users 50 --messages 20 --mode paced
 """
@@ -27,17 +28,18 @@ TIMEOUT = 10.0
 
 @dataclass(frozen=True)
 class Scenario:
-    target: str  # "gateway" or "rest"
+    target: str  # "gateway", "rest" or "channel"
     mode: str  # "closed" or "paced"
     users: int
     seconds: float | None = None  # run for this long…
     messages: int | None = None  # …or until each user has sent this many
     think: tuple[float, float] = (2.0, 4.0)
+    tag: str = ""  # e.g. "paired": run at the same time as another scenario
 
     @property
     def label(self) -> str:
         size = f"{self.users}×{self.messages} msgs" if self.messages else f"{self.users} users"
-        return f"{self.target} {self.mode} {size}"
+        return f"{self.target} {self.mode} {size}" + (f" ({self.tag})" if self.tag else "")
 
 
 @dataclass
@@ -81,8 +83,8 @@ def entry_payloads() -> frozenset[str]:
 class Client:
     """One turn through either door; returns the payloads the answer offers, or raises."""
 
-    def __init__(self, http: httpx.AsyncClient, base_url: str, target: str):
-        self.http, self.base_url, self.target = http, base_url, target
+    def __init__(self, http: httpx.AsyncClient, base_url: str, target: str, token: str | None = None):
+        self.http, self.base_url, self.target, self.token = http, base_url, target, token
 
     async def turn(self, session_id: str, step: dict) -> set[str]:
         if self.target == "gateway":
@@ -92,10 +94,17 @@ class Client:
                 raise TurnError(f"http {reply.status_code}" + (" degraded" if body.get("degraded") else ""))
         else:
             message = step.get("text") or step["payload"]
-            reply = await self.http.post(
-                f"{self.base_url}/webhooks/rest/webhook", json={"sender": session_id, "message": message}
-            )
-            body = {"messages": reply.json()} if reply.status_code == 200 else {}
+            if self.target == "channel":
+                reply = await self.http.post(
+                    f"{self.base_url}/webhooks/balise/webhook", headers={"X-Balise-Token": self.token or ""},
+                    json={"sender": session_id, "message": message, "payload": "payload" in step},
+                )
+                body = reply.json() if reply.status_code == 200 else {}
+            else:
+                reply = await self.http.post(
+                    f"{self.base_url}/webhooks/rest/webhook", json={"sender": session_id, "message": message}
+                )
+                body = {"messages": reply.json()} if reply.status_code == 200 else {}
             if not body.get("messages"):
                 raise TurnError(f"http {reply.status_code}" + (" empty" if reply.status_code == 200 else ""))
         return {b["payload"] for m in body["messages"] for b in m.get("buttons") or []}
@@ -132,13 +141,14 @@ async def virtual_user(client: Client, scenario: Scenario, result: Result, deadl
                     await asyncio.sleep(rng.uniform(*scenario.think))
 
 
-async def run(base_url: str, scenario: Scenario, seed: int = 7) -> Result:
-    """Plays the scenario against base_url (the gateway's URL, or a Rasa server's for "rest")."""
+async def run(base_url: str, scenario: Scenario, seed: int = 7, token: str | None = None) -> Result:
+    """Plays the scenario against base_url (the gateway's URL, or a Rasa server's for "rest" and
+    "channel"; the private channel needs the stack's token)."""
     conversations, entry = load_conversations(), entry_payloads()
     result = Result(scenario)
     limits = httpx.Limits(max_connections=scenario.users + 5, max_keepalive_connections=scenario.users + 5)
     async with httpx.AsyncClient(timeout=TIMEOUT, limits=limits) as http:
-        client = Client(http, base_url, scenario.target)
+        client = Client(http, base_url, scenario.target, token)
         started = time.monotonic()
         deadline = started + (scenario.seconds or 3600)
         users = [
@@ -152,8 +162,9 @@ async def run(base_url: str, scenario: Scenario, seed: int = 7) -> Result:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("url", help="the gateway's URL, or a Rasa server's with --target rest")
-    parser.add_argument("--target", choices=["gateway", "rest"], default="gateway")
+    parser.add_argument("url", help="the gateway's URL, or a Rasa server's with --target rest or channel")
+    parser.add_argument("--target", choices=["gateway", "rest", "channel"], default="gateway")
+    parser.add_argument("--token", help="the stack's BALISE_RASA_TOKEN, for --target channel")
     parser.add_argument("--mode", choices=["closed", "paced"], default="paced")
     parser.add_argument("--users", type=int, default=50)
     group = parser.add_mutually_exclusive_group()
@@ -161,7 +172,7 @@ def main() -> None:
     group.add_argument("--messages", type=int, default=20, help="per user (default 20)")
     args = parser.parse_args()
     scenario = Scenario(args.target, args.mode, args.users, args.seconds, None if args.seconds else args.messages)
-    print(json.dumps(asyncio.run(run(args.url, scenario)).summary(), indent=2))
+    print(json.dumps(asyncio.run(run(args.url, scenario, token=args.token)).summary(), indent=2))
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 For each configuration of bench/plan.yml: train if needed (models are cached by content hash, the
 training time is kept next to the model), start the real stack (action server, Rasa, gateway;
 Rasa also opens its REST channel, bench/credentials.yml), time start-to-ready, then replay
-bench/conversations.yml through the gateway and straight into Rasa's REST channel, closed-loop
-and paced, while sampling every process's resident memory.
+bench/conversations.yml through the gateway, straight into Rasa's REST channel, and into the
+private channel the gateway uses (its overhead), closed-loop and paced, while sampling every
+process's resident memory.
 
     python -m bench.run              # what `make bench` does
     python -m bench.run --quick      # seconds per scenario, to check the tooling
@@ -17,12 +18,13 @@ import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
 
 from bench.load import Result, Scenario, run
-from bench.report import write_report
+from bench.report import commit, write_report
 from scripts.stack import ROOT, Stack
 
 PLAN = Path(__file__).with_name("plan.yml")
@@ -102,6 +104,22 @@ def scenarios(plan: dict, full: bool, load_test: bool) -> list[Scenario]:
     return chosen
 
 
+def show(result: Result) -> Result:
+    s = result.summary()
+    print(f"   {s['scenario']}: {s['messages']} msgs, {s['errors']} errors, p50 {s['p50_ms']:.0f} ms, "
+          f"p95 {s['p95_ms']:.0f} ms, {s['msgs_per_s']:.1f} msg/s", flush=True)
+    return result
+
+
+async def paired_overhead(stack: Stack, rasa_url: str, seconds: float) -> list[Result]:
+    """One person through the gateway and one straight into the private channel it uses, at the
+    same time, so that both see the same machine: the difference is the gateway's own cost."""
+    return list(await asyncio.gather(
+        run(stack.url, Scenario("gateway", "closed", 1, seconds, tag="paired")),
+        run(rasa_url, Scenario("channel", "closed", 1, seconds, tag="paired"), token=stack.token),
+    ))
+
+
 def measure(entry: dict, plan: dict, full: bool) -> Measured:
     model, train_seconds = trained_model(entry["config"], entry["model"])
     ports = [free_port() for _ in range(entry["replicas"])]
@@ -117,18 +135,15 @@ def measure(entry: dict, plan: dict, full: bool) -> Measured:
         measured.ready_seconds = stack.wait_ready()
         time.sleep(2)  # let start-up settle before reading memory
         measured.rss_idle = stack.rss_mb()
-        rest_url = f"http://127.0.0.1:{ports[0]}"
+        rasa_url = f"http://127.0.0.1:{ports[0]}"
         for warm in ("gateway", "rest"):  # first turns load lazily (TensorFlow graphs, caches)
-            asyncio.run(run(stack.url if warm == "gateway" else rest_url, Scenario(warm, "closed", 2, messages=6)))
+            asyncio.run(run(stack.url if warm == "gateway" else rasa_url, Scenario(warm, "closed", 2, messages=6)))
         with PeakMemory(stack) as memory:
             for scenario in scenarios(plan, full, entry.get("load_test", False)):
-                if scenario.target == "rest" and len(ports) > 1:
-                    continue
-                result = asyncio.run(run(stack.url if scenario.target == "gateway" else rest_url, scenario))
-                s = result.summary()
-                print(f"   {s['scenario']}: {s['messages']} msgs, {s['errors']} errors, p50 {s['p50_ms']:.0f} ms, "
-                      f"p95 {s['p95_ms']:.0f} ms, {s['msgs_per_s']:.1f} msg/s", flush=True)
-                measured.results.append(result)
+                url = stack.url if scenario.target == "gateway" else rasa_url
+                measured.results.append(show(asyncio.run(run(url, scenario, token=stack.token))))
+            if full:
+                measured.results += [show(r) for r in asyncio.run(paired_overhead(stack, rasa_url, plan["closed_seconds"]))]
         measured.rss_peak_total = memory.peak
     finally:
         stack.stop()
@@ -153,11 +168,12 @@ def main() -> None:
     if args.quick:
         plan = quick(plan)
     started, load_before = time.monotonic(), Path("/proc/loadavg").read_text().split()[:3]
+    stamp = {"date": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}", "commit": commit()}
     chosen = [e for e in plan["configurations"] + plan["levers"] if args.only in (None, e["model"])]
     mains = [measure(e, plan, full=True) for e in chosen if e in plan["configurations"]]
     levers = [] if args.no_levers else [measure(e, plan, full=False) for e in chosen if e in plan["levers"]]
     run_info = {
-        "wall_seconds": time.monotonic() - started, "load_before": load_before,
+        **stamp, "wall_seconds": time.monotonic() - started, "load_before": load_before,
         "load_after": Path("/proc/loadavg").read_text().split()[:3], "quick": args.quick, "only": args.only, "plan": plan,
     }
     RAW.parent.mkdir(exist_ok=True)
