@@ -5,6 +5,7 @@ lives in bench/notes.md and is appended as is.
 """
 import json
 import math
+import os
 import platform
 import sys
 import re
@@ -28,6 +29,17 @@ def machine() -> list[str]:
         f"- System: {platform.system()} {platform.release()}, Python {platform.python_version()} (gateway, load generator)",
         "- Memory (`free -m` at the end of the run):", "", "```", free, "```",
     ]
+
+
+def busy_warning(run: dict) -> list[str]:
+    """Numbers taken while other work used the cores are not the machine's: say so first."""
+    busiest = max(float(x) for x in run["load_before"] + run["load_after"])
+    cores = os.cpu_count() or 1
+    if busiest <= cores / 2:
+        return []
+    return [f"**Shared machine: the load average reached {busiest:.1f} on {cores} cores during this run, most of "
+            "it from other jobs. Every figure below is slower than this machine alone would give; rerun `make bench` "
+            "on a quiet machine before quoting them.**", ""]
 
 
 def commit() -> str:
@@ -145,7 +157,9 @@ def quality() -> list[str]:
         return found.group(1) if found else "not measured"
     f1 = grab("docs/nlu-eval.md", r"macro F1: ([0-9.]+)")
     recall = grab("docs/safety-eval.md", r"\| combined \| ([0-9.]+) \|")
-    return [f"- NLU macro F1 on the held-out file: {f1} (docs/nlu-eval.md, `make eval-nlu`)",
+    return ["Nothing measured here changes the NLU pipeline or the policies, so quality is the same before and "
+            "after the speed-ups, as last measured:", "",
+            f"- NLU macro F1 on the held-out file: {f1} (docs/nlu-eval.md, `make eval-nlu`)",
             f"- Crisis recall, both layers: {recall} (docs/safety-eval.md, `make eval-safety`)"]
 
 
@@ -174,7 +188,7 @@ def write_report(out: Path, run: dict, configs: list[dict], levers: list[dict]) 
         f"{run.get('date') or f'{datetime.now(timezone.utc):%Y-%m-%d %H:%M}'} UTC at commit {run.get('commit') or commit()}; the run took "
         f"{run['wall_seconds']:.0f} s. Load average before / after: {' '.join(run['load_before'])} / "
         f"{' '.join(run['load_after'])}. Raw numbers: results/bench.json.", "",
-        "## Machine", "", *machine(), "",
+        *busy_warning(run), "## Machine", "", *machine(), "",
         "## Targets (issue #9)", "", *targets(ours, stock, plan), "",
         "## Latency and throughput", "",
         f"Closed loop: each user sends its next message as soon as the answer arrives ({plan['closed_seconds']} s per "
