@@ -96,12 +96,12 @@ def ratio_table(ours: dict, stock: dict) -> list[str]:
 
 def memory_table(configs: list[dict]) -> list[str]:
     names = sorted({p for c in configs for p in c["rss_idle_mb"]}, key=lambda n: (n != "gateway", n))
-    lines = ["| configuration | " + " | ".join(names) + " | total at rest | peak under load | ready (s) |",
-             "|---|" + "---|" * (len(names) + 3)]
+    lines = ["| configuration | " + " | ".join(names) + " | total at rest | peak under load | ready (s) | training (s) |",
+             "|---|" + "---|" * (len(names) + 4)]
     for c in configs:
         cells = [fmt(c["rss_idle_mb"].get(n)) for n in names]
-        lines.append(f"| {c['name']} | " + " | ".join(cells) +
-                     f" | {fmt(sum(c['rss_idle_mb'].values()))} | {fmt(c['rss_peak_total_mb'])} | {fmt(c['ready_seconds'], 1)} |")
+        lines.append(f"| {c['name']} | " + " | ".join(cells) + f" | {fmt(sum(c['rss_idle_mb'].values()))} | "
+                     f"{fmt(c['rss_peak_total_mb'])} | {fmt(c['ready_seconds'], 1)} | {fmt(c['train_seconds'])} |")
     return lines
 
 
@@ -188,6 +188,7 @@ def write_report(out: Path, run: dict, configs: list[dict], levers: list[dict]) 
         f"{run.get('date') or f'{datetime.now(timezone.utc):%Y-%m-%d %H:%M}'} UTC at commit {run.get('commit') or commit()}; the run took "
         f"{run['wall_seconds']:.0f} s. Load average before / after: {' '.join(run['load_before'])} / "
         f"{' '.join(run['load_after'])}. Raw numbers: results/bench.json.", "",
+        *([run["note"], ""] if run.get("note") else []),
         *busy_warning(run), "## Machine", "", *machine(), "",
         "## Targets (issue #9)", "", *targets(ours, stock, plan), "",
         "## Latency and throughput", "",
@@ -205,9 +206,9 @@ def write_report(out: Path, run: dict, configs: list[dict], levers: list[dict]) 
         *(ratio_table(ours, stock) if stock else ["Not measured in this run (`--only balise`): `make bench` trains the stock model once "
                                                          "(bench/notes.md) and measures both."]), "",
         "## The gateway's overhead (Balise)", "", *overhead_table(ours), "",
-        "## Memory and start-up", "",
+        "## Memory, start-up and training", "",
         "Resident memory (MB) of each process tree, at rest after start-up; peak = highest total sampled every "
-        "second during the scenarios.", "", *memory_table(configs + levers), "",
+        "second during the scenarios. Training: wall time of the model's last training (bench/notes.md).", "", *memory_table(configs + levers), "",
     ]
     if levers:
         lines += ["## Levers, one at a time", "",
