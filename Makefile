@@ -9,7 +9,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test train unit e2e rasa-validate rasa-test content-check content-review content-report eval-nlu eval-safety eval-language clean
+.PHONY: install run test train unit e2e rasa-validate rasa-test content-check content-review content-report eval-nlu eval-safety eval-language bench clean
 
 $(RASA_VENV)/.installed: requirements/rasa.lock
 	@PY=$$(scripts/find-python310.sh) && rm -rf $(RASA_VENV) && $$PY -m venv $(RASA_VENV)
@@ -55,6 +55,12 @@ test: train node_modules/.installed
 
 clean:
 	rm -rf models results .stack node_modules
+
+# Benchmarks (issue #9): Balise against Rasa's stock recipe, same run → docs/benchmarks.md.
+# The stock model is trained once (several minutes on 2 cores) and cached like Balise's.
+bench: train
+	@scripts/train-if-needed.sh bench/stock/config.yml stock >/dev/null
+	$(GW_VENV)/bin/python -m bench.run
 
 content-check: install
 	@$(GW_VENV)/bin/python -m governance check

@@ -22,7 +22,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from rasa_extensions import speedups
+
 logger = logging.getLogger(__name__)
+speedups.install()  # every Rasa that serves the gateway loads this channel (credentials.yml)
 
 REPORTED_SLOTS = ("audience", "register", "language")
 CONTEXT_SLOT = "language"  # set by action_read_context on every turn

@@ -1,6 +1,7 @@
 """Starts Balise's processes on loopback, waits until they are ready, stops them together.
 
     python scripts/stack.py            # what `make run` does; Ctrl-C stops everything
+    BALISE_RASA_REPLICAS=2 python scripts/stack.py   # two Rasa processes (ports 5005, 5006)
 
 Processes: the action server, one or more Rasa servers (private channel + token-protected HTTP
 API, 127.0.0.1 only) and the gateway, the one public port. With REDIS_URL set, Rasa's tracker and
@@ -53,6 +54,11 @@ class Stack:
     """Settings for every component, e.g. raised rate limits for evaluations and tests."""
     host: str = "127.0.0.1"
     log_dir: Path = ROOT / ".stack/logs"
+    model: str | None = None
+    """A model archive; by default the current one (trained first if needed)."""
+    credentials: str = "credentials.yml"
+    extra_env: dict = field(default_factory=dict)
+    """Added to every process's environment (the benchmarks' levers, e.g. thread counts)."""
     token: str = field(default_factory=lambda: os.environ.get("BALISE_RASA_TOKEN") or secrets.token_urlsafe(24))
     procs: dict = field(default_factory=dict)
 
@@ -89,12 +95,13 @@ class Stack:
     def commands(self) -> dict:
         endpoints = "endpoints.redis.yml" if self.redis_url else "endpoints.yml"
         cmds = {"actions": [str(RASA_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.actions_port)]}
-        model = current_model()
+        model = self.model or current_model()
         for i, port in enumerate(self.rasa_ports):
             cmds[f"rasa{i}"] = [
                 str(RASA_BIN / "rasa"), "run", "--model", model, "--endpoints", endpoints,
-                "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(port),
-                "--enable-api", "--auth-token", self.token, "--response-timeout", "20",
+                "--credentials", self.credentials, "--interface", "127.0.0.1", "--port", str(port),
+                "--enable-api", f"--auth-token={self.token}",  # a token may start with "-"
+                "--response-timeout", "20",
             ]
         for i, port in enumerate([self.gateway_port, *self.more_gateway_ports]):
             cmds[f"gateway{i or ''}"] = [
@@ -186,11 +193,20 @@ def env_ttl() -> str:
     return ttl
 
 
+def rasa_replicas() -> int:
+    """One Rasa process uses one core at most: on a bigger server, one per core (docs/deployment.md)."""
+    replicas = os.environ.get("BALISE_RASA_REPLICAS", "1")
+    if not replicas.isdigit() or int(replicas) < 1:
+        sys.exit("BALISE_RASA_REPLICAS must be a whole number, 1 or more")
+    return int(replicas)
+
+
 def main() -> None:
     stack = Stack(
         gateway_port=int(os.environ.get("BALISE_PORT", "8000")),
         host=os.environ.get("BALISE_HOST", "127.0.0.1"),
         redis_url=os.environ.get("REDIS_URL") or None,
+        rasa_ports=[5005 + i for i in range(rasa_replicas())],
     )
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
