@@ -125,6 +125,7 @@ class CrisisDetector:
         self.past = _RuleSet(d.get("past"), vocab)
         self.resolved = _RuleSet(d.get("resolved"), vocab)
         self.now = _RuleSet(d.get("now"), vocab)
+        self.urgent = _RuleSet(d.get("urgent"), vocab)
         # One scan each for the common questions "is it over?" and "is it a joke or a question?"
         self.over = _RuleSet((d.get("past") or []) + (d.get("resolved") or []), vocab)
         self.aside = _RuleSet((d.get("joke") or []) + (d.get("topic") or []), vocab)
@@ -182,5 +183,11 @@ class CrisisDetector:
             strong = next((k for k in self.priority if self.strong[k].search(padded)), None)
             if strong:
                 return strong, strong, None
-            return None, best, "joke" if self.joke.search(padded) else "topic"
+            if self.joke.search(padded):
+                return None, best, "joke"
+            # "comment aider mon pote, il dit qu'il va se tuer ce soir": a question about a
+            # crisis happening now is still that crisis.
+            if self.urgent.search(padded):
+                return best, best, None
+            return None, best, "topic"
         return best, best, None

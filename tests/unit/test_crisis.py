@@ -133,6 +133,15 @@ def test_expand_rewrites_sms_and_typos():
     assert expand("he won't let me leave, im scared") == "he won t let me leave i m scared"
 
 
+def test_expand_glued_words_typos_and_english_shorthand():
+    """Round 2 lexicon entries (issue #3): apostrophes dropped, words glued, typos, English."""
+    assert expand("ilma enfermée dans lappart") == "il m a enfermee dans l appart"
+    assert expand("il mgarde a lhotel") == "il me garde a l hotel"
+    assert expand("jesuis kidnapée") == "je suis kidnappee"
+    assert expand("he comes tonite halp") == "he comes tonight help"
+    assert expand("il a un couto") == "il a un couteau"
+
+
 def test_expand_g_only_before_a_word():
     assert expand("g 14 ans") == "j ai 14 ans"
     assert expand("le point g") == "le point g"
@@ -269,6 +278,112 @@ def test_near_misses(detector, text):
     assert detector.detect(text) is None
 
 
+# ------------------------------------------------------------------ round 2 families (issue #3)
+# One test per pattern family added for tests/unit/crisis_fresh2.yml: each message is caught
+# by that family alone, and its near twin (same words, no emergency) must stay quiet.
+
+
+@pytest.mark.parametrize(
+    "crisis, twin",
+    [
+        # door locked / key kept, with someone or no way out
+        ("la porte est verrouillée de l'extérieur", "la porte est verrouillée, j'ai oublié mes clés chez ma tante"),
+        ("il a mis un cadenas je peux pas sortir", "j'ai mis un cadenas sur mon vélo"),
+        # car doors locked, car that does not stop
+        ("il a verrouillé les portières", "ma mère a lavé les portières"),
+        ("he won't stop the car and let me out", "he won't stop texting me"),
+        # shoes, papers, clothes taken so that one cannot leave
+        ("mon mec a caché mes chaussures et mes papiers pour que je reste", "ma soeur a pris mes chaussures pour la soirée"),
+        # "tu sors pas tant que t'as pas remboursé"
+        ("elle dit que je sors pas tant que j'ai pas remboursé", "ma mère dit que je sors pas tant que j'ai pas rangé"),
+        # someone else held: a kid + escape blocked + a place or an adult
+        ("ma pote est dans un appart elle peut pas partir", "ma pote peut pas sortir ce soir elle est punie"),
+        ("Ma fille m'écrit qu'un homme l'empêche de partir", "ma fille veut partir en vacances"),
+        # a kid with an adult now
+        ("ma fille est en ce moment avec un adulte qu'elle a vu sur internet", "ma fille est avec sa tante ce soir"),
+        # taken to a hotel, to strangers
+        ("il veut m'emmener chez un mec que je connais pas", "il veut m'emmener au cinéma"),
+        # "pas le choix" with a pick-up or men
+        ("il passe me prendre pour aller chez ses potes et j'ai pas le choix", "j'ai pas le choix je dois aller chez ma grand mère"),
+        # forced to go by someone
+        ("mon copain me force à aller chez son cousin ce soir", "il me force à faire mes devoirs"),
+        # a "client" or prostitueur, now
+        ("un client va arriver dans la chambre et je veux pas", "mon père voit un client demain au bureau"),
+        ("le prostitueur est dans la chambre", "c'est quoi un prostitueur"),
+        # phone taken, in a flat, men arriving
+        ("on est dans un airbnb avec des hommes qui arrivent et j'ai plus mon tel", "on est dans un airbnb pour les vacances"),
+        # someone close hit now
+        ("des mecs frappent mon pote devant la gare là maintenant", "mon pote frappe fort au tennis"),
+        # English: being beaten now, not safe
+        ("my son is being beaten up outside", "my son is being bullied at school"),
+        ("help im not safe", "is this app safe"),
+        # threat on the next move
+        ("il dit que si je sors de la voiture il me tue", "si je rate mon bac il me tue"),
+        # SOS sent by a friend
+        ("ma pote m'envoie des sos", "ma pote m'envoie des memes"),
+    ],
+)
+def test_round2_danger_families(detector, crisis, twin):
+    assert detector.detect(crisis) == "danger_now", detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "crisis, twin",
+    [
+        ("je devrais pas exister", "ce genre de jeu devrait pas exister"),
+        ("j'ai écrit à mes parents au cas où demain je suis plus là", "au cas où demain je suis en retard"),
+        ("ce soir c'est la dernière fois", "ce soir c'est la dernière fois que je joue à ce jeu"),
+        ("j'ai plus rien je vais mettre fin à tout ça", "je vais mettre fin à tout ça avec lui"),
+        ("ce soir je vais le faire, désolée maman", "ce soir je vais le faire, mon gâteau"),
+        ("je regarde la boîte de doliprane depuis une heure", "je regarde la télé depuis une heure"),
+        ("je vais prendre tout ce qu'il y a dans la pharmacie", "je vais prendre tout ce qu'il y a au buffet"),
+        ("ma fille s'est scarifiée cette nuit", "ma fille s'est maquillée cette nuit"),
+        ("personne me remarquerait si je mourrais", "personne me remarquerait si je changeais de coiffure"),
+    ],
+)
+def test_round2_suicide_families(detector, crisis, twin):
+    assert detector.detect(crisis) == "suicide", detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "near, family",
+    [
+        ("comment on sait si qqn est séquestré", "topic"),                       # comment on sait
+        ("si un jour on m'enferme j'appelle qui", "topic"),                      # si un jour
+        ("dans gta je me suis fait kidnapper", "topic"),                         # games
+        ("on fait un escape game on est enfermés", "topic"),
+        ("cette chanson parle d'une fille qui veut mourir", "topic"),            # songs, stories
+        ("j'écris une histoire où un mec séquestre une fille", "topic"),
+        ("t'as vu aux infos une fille de 14 ans a disparu", "topic"),            # news
+        ("l'an dernier j'ai fait une ts, maintenant je vais mieux", "past"),     # resolved
+        ("je me scarifiais mais c'est fini depuis longtemps", "past"),
+        ("ma fille a fugué le mois dernier", "past"),
+        ("ma copine répond plus depuis ce matin elle doit être fâchée", "joke"),  # explained away
+    ],
+)
+def test_round2_defusers(detector, near, family):
+    assert detector.analyse(near).defused_by == family, detector.analyse(near)
+
+
+def test_round2_masks(detector):
+    assert detector.detect("mon petit frère me tape tout le temps il a 5 ans") is None
+    assert detector.detect("mon petit frère me tape tout le temps il a 15 ans") == "danger_now"
+    assert detector.detect("je me suis coupée en faisant à manger") is None
+
+
+def test_round2_urgent_question_is_still_a_crisis(detector):
+    """A question about a crisis happening now ("comment aider ... ce soir") is that crisis."""
+    assert detector.detect("comment aider mon pote il dit qu'il va se tuer ce soir") == "suicide"
+    assert detector.analyse("comment aider mon pote il dit qu'il va se tuer").defused_by == "topic"
+
+
+def test_round2_game_names_are_not_a_topic_on_their_own(detector):
+    """"rencontré sur roblox" is how grooming starts, not a game being played."""
+    assert detector.detect("my kid went to meet someone from roblox and hasn't come back") == "child_missing"
+
+
 def test_odd_input_never_raises(detector):
     for text in ["", "   ", "😂😂😂", "!!!???", "привет как дела", "a" * 5000, "je " * 2000]:
         assert detector.detect(text) in (None, "danger_now", "suicide", "child_missing")
@@ -306,7 +421,7 @@ def test_every_example_keeps_its_verdict(detector):
     """Stricter than the rates: a pattern, mask or defuser that alone decides an example cannot
     be removed or broken without this test naming the example."""
     wrong = []
-    for m in load("crisis_dev.yml") + load("crisis_fresh.yml"):
+    for m in load("crisis_dev.yml") + load("crisis_fresh.yml") + load("crisis_fresh2.yml"):
         expected = KNOWN_ERRORS.get(m["text"], None if m["kind"] == "none" else m["kind"])
         got = detector.detect(m["text"])
         if got != expected:
@@ -319,6 +434,14 @@ def test_fresh_round_as_regression(detector):
     recall, false_alarms, missed, alarms = rates(detector, load("crisis_fresh.yml"))
     assert recall >= 0.95, missed
     assert false_alarms <= 0.05, alarms
+
+
+def test_fresh_round2_as_regression(detector):
+    """Round 2 was written before its tuning (scores before: docs/safety-eval.md); now it only
+    guards the new pattern families. Round 3 (crisis_fresh3.yml) is the untuned hold-out."""
+    recall, false_alarms, missed, alarms = rates(detector, load("crisis_fresh2.yml"))
+    assert recall >= 0.98, missed
+    assert false_alarms <= 0.03, alarms
 
 
 def test_fast_on_long_messages(detector):
