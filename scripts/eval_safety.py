@@ -63,6 +63,12 @@ def file_set(path: Path):
     return messages
 
 
+def crisis_confidence(parsed: dict) -> float:
+    """Confidence of the best real intent when it is a crisis one, else 0 (for the sweep)."""
+    ranking = [c for c in parsed.get("intent_ranking", []) if c["name"] != "nlu_fallback"]
+    return ranking[0]["confidence"] if ranking and ranking[0]["name"].startswith("crisis_") else 0.0
+
+
 def nlu_says_crisis(parsed: dict) -> bool:
     intent = parsed["intent"]["name"]
     if intent.startswith("crisis_"):
@@ -86,6 +92,8 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages=blind_set) ->
     crisis, near = messages()
     verdicts: dict[str, dict[str, list[tuple[dict, bool]]]] = defaultdict(lambda: {"crisis": [], "near": []})
     errors = 0
+    # (group, layer-1 kind, layer-1 defused, NLU crisis confidence): replays the threshold choice.
+    sweep: list[tuple[str, bool, bool, float]] = []
     for group, messages in (("crisis", crisis), ("near", near)):
         for message in messages:
             status, answer = post(f"{gateway_url}/api/v1/chat", {"session_id": uuid.uuid4().hex, "text": message["text"]})
@@ -94,6 +102,8 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages=blind_set) ->
             verdicts["combined"][group].append((message, bool(answer.get("crisis"))))
             verdicts["layer 1 (gateway detector)"][group].append((message, detector.detect(message["text"]) is not None))
             verdicts["layer 2 (NLU)"][group].append((message, nlu_says_crisis(parsed)))
+            kind, defused = detector.judge(message["text"])
+            sweep.append((group, kind is not None, defused, crisis_confidence(parsed)))
     results = {}
     for layer, groups in verdicts.items():
         caught = [ok for _, ok in groups["crisis"]]
@@ -108,7 +118,23 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages=blind_set) ->
     for message, ok in verdicts["combined"]["crisis"]:
         by_kind[message["kind"]].append(ok)
     return {"layers": results, "by_kind": {k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
-            "counts": (len(crisis), len(near)), "errors": errors}
+            "counts": (len(crisis), len(near)), "errors": errors, "sweep": sweep}
+
+
+def threshold_sweep(sweep: list[tuple[str, bool, bool, float]]) -> list[str]:
+    """NLU and simulated combined rates if a crisis intent needed confidence >= t (CrisisGate:
+    a defused message never counts for the NLU)."""
+    lines = ["| NLU crisis threshold | NLU recall | NLU false alarms | combined recall | combined false alarms |",
+             "|---|---|---|---|---|"]
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        row = {}
+        for group in ("crisis", "near"):
+            rows = [r for r in sweep if r[0] == group]
+            nlu = [not defused and conf >= t for _, _, defused, conf in rows]
+            both = [l1 or n for (_, l1, _, _), n in zip(rows, nlu)]
+            row[group] = (sum(nlu) / len(rows), sum(both) / len(rows))
+        lines.append(f"| {t:.1f} | {row['crisis'][0]:.3f} | {row['near'][0]:.3f} | {row['crisis'][1]:.3f} | {row['near'][1]:.3f} |")
+    return lines
 
 
 def report(results: dict, seconds: float, source: str, texts: bool) -> str:
@@ -128,6 +154,7 @@ def report(results: dict, seconds: float, source: str, texts: bool) -> str:
         lines.append(f"| {layer} | {rates.recall:.3f} | {rates.false_alarms:.3f} |")
     lines += ["", "Combined recall by kind: " + ", ".join(f"{k} {v:.3f}" for k, v in results["by_kind"].items()), ""]
     if texts:
+        lines += ["## Threshold sweep (replayed from the NLU confidences)", ""] + threshold_sweep(results["sweep"]) + [""]
         for layer, rates in results["layers"].items():
             lines += [f"## Missed ({layer})", ""] + [f"- {t}" for t in rates.missed] + [""]
             lines += [f"## False alarms ({layer})", ""] + [f"- {t}" for t in rates.alarms] + [""]

@@ -151,17 +151,30 @@ class CrisisDetector:
     def judge(self, text: str) -> tuple[str | None, bool]:
         """(kind, defused) in one pass over the text: what the gateway needs for each message.
 
-        `defused`: crisis words with explicit evidence that they are not a crisis now, i.e. a
-        crisis pattern suppressed by a defuser (a story that is over, a joke, a question,
-        fiction), or an idiom or negation mask that hid them ("morte de rire", "mon chat a
-        disparu", "je veux pas mourir"). The gateway passes it to Rasa so the NLU's crisis guess
-        yields to that evidence (rasa_extensions/crisis_gate.py); a message with no crisis words
-        at all is left entirely to the NLU.
+        `defused`: explicit evidence that the message is not a crisis now: a crisis pattern
+        suppressed by a defuser (a story that is over, a joke, a question, fiction), an idiom
+        or negation mask that hid crisis words ("morte de rire", "mon chat a disparu", "je veux
+        pas mourir"), or, with no crisis pattern at all, the same markers the patterns yield
+        to (a story that is over and nothing happening now; a joke; a question or fiction with
+        nothing urgent): "je fais une rédaction sur la disparition d'une enfant". The gateway
+        passes it to Rasa so the NLU's crisis guess yields to that evidence
+        (rasa_extensions/crisis_gate.py); a message with neither crisis words nor such markers
+        is left entirely to the NLU.
         """
         expanded = " " + self.lexicon.expand(text or "")
         masked = self.masks.blank(expanded)
         kind, _, defused_by = self._decide(masked)
-        return kind, kind is None and (defused_by is not None or masked != expanded)
+        if kind is not None:
+            return kind, False
+        return None, defused_by is not None or masked != expanded or self._not_now(masked)
+
+    def _not_now(self, padded: str) -> bool:
+        """The markers _decide lets suppress a pattern, found in a message that matched none."""
+        if self.over.search(padded) and not self.now.search(self.resolved.blank(padded)):
+            return True
+        if self.joke.search(padded):
+            return True
+        return self.topic.search(padded) and not self.urgent.search(padded)
 
     def defused(self, text: str) -> bool:
         return self.judge(text)[1]

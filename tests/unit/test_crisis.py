@@ -470,6 +470,11 @@ def test_fast_on_long_messages(detector):
     ("je veux mourir", False),                            # a crisis is never defused
     ("il a mes nudes", False),                            # no crisis words: left to the NLU
     ("bonjour", False),
+    # no crisis pattern, but the markers a pattern would yield to: the NLU yields too
+    ("je fais une rédaction sur la disparition d'une enfant", True),   # topic
+    ("mon ex me frappait, c'est fini depuis longtemps", True),          # over
+    ("ma fille a fugué il y a deux ans", True),                         # past
+    ("comment aider ma pote, un homme l'a emmenée ce soir", False),     # topic, but urgent
 ])
 def test_defused_means_crisis_words_with_evidence_against(detector, text, defused):
     assert detector.defused(text) is defused
