@@ -373,6 +373,50 @@ def test_round2_masks(detector):
     assert detector.detect("je me suis coupée en faisant à manger") is None
 
 
+@pytest.mark.parametrize(
+    "crisis, kind, twin",
+    [
+        # round 3 families: each crisis message relies on one family, its twin must stay quiet
+        ("il a fermé derrière moi et gardé la clé, le mec est dans le salon", "danger_now", "j'ai gardé la clé de chez ma grand mère"),
+        ("un autre client arrive à 23h dans la chambre", "danger_now", "un autre client arrive au magasin de ma mère"),
+        ("je dois aller chez son pote pour payer ce que je lui dois, je veux pas", "danger_now", "je dois payer ce que je lui dois pour la place de concert"),
+        ("il veut pas me dire où on va", "danger_now", "il veut pas me dire ce qu'on mange"),
+        ("ils m'ont pris mes papiers je peux pas rentrer", "danger_now", "ils m'ont pris mes papiers à la préfecture pour le renouvellement"),
+        ("il me serre le cou", "danger_now", "il me serre dans ses bras"),
+        ("ils disent que je partirai quand ils l'auront décidé", "danger_now", "je partirai quand j'aurai fini"),
+        ("i'm stuck at his place", "danger_now", "i'm stuck at home for the weekend"),
+        ("a guy is trying to pull me into his car", "danger_now", "my dad is trying to get me into football"),
+        ("j'ai plus aucune envie de continuer", "suicide", "j'ai plus envie de continuer le foot"),
+        ("ça sert à rien que je reste en vie", "suicide", "ça sert à rien que je reste au lycée"),
+        ("demain matin on me trouvera plus", "suicide", "demain matin on me trouvera au cdi"),
+        ("mon ami a posté qu'il allait en finir", "suicide", "mon ami a posté qu'il allait au concert"),
+        ("je me fais des entailles sur les bras", "suicide", "je me fais des tresses"),
+        ("i just want it to be over for good", "suicide", "i want this exam to be over"),
+        ("im gonna overdose tonight", "suicide", "im gonna overdo it at the gym"),
+        ("ma fille devait aller au collège, le collège dit qu'elle est jamais venue", "child_missing", "ma fille est jamais venue à mes matchs"),
+        ("our 13 year old left last night and hasn't returned", "child_missing", "our parcel hasn't returned"),
+    ],
+)
+def test_round3_families(detector, crisis, kind, twin):
+    assert detector.detect(crisis) == kind, detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "near",
+    [
+        "ma prof a dit qu'elle allait nous tuer si on rendait pas le dm",          # school mask
+        "my sister's hamster disappeared from its cage",                          # English pets
+        "on m'a mis une claque au foot",                                          # sport mask
+        "quand j'étais en 5e je voulais mourir, aujourd'hui ça va",               # resolved
+        "ma fille a fugué à 14 ans, elle en a 18 maintenant et elle va bien",     # resolved age
+        "une collégienne a disparu d'après le parisien",                           # news source
+    ],
+)
+def test_round3_near_misses(detector, near):
+    assert detector.detect(near) is None, detector.analyse(near)
+
+
 def test_round2_urgent_question_is_still_a_crisis(detector):
     """A question about a crisis happening now ("comment aider ... ce soir") is that crisis."""
     assert detector.detect("comment aider mon pote il dit qu'il va se tuer ce soir") == "suicide"
@@ -421,7 +465,7 @@ def test_every_example_keeps_its_verdict(detector):
     """Stricter than the rates: a pattern, mask or defuser that alone decides an example cannot
     be removed or broken without this test naming the example."""
     wrong = []
-    for m in load("crisis_dev.yml") + load("crisis_fresh.yml") + load("crisis_fresh2.yml"):
+    for m in load("crisis_dev.yml") + load("crisis_fresh.yml") + load("crisis_fresh2.yml") + load("crisis_fresh3.yml"):
         expected = KNOWN_ERRORS.get(m["text"], None if m["kind"] == "none" else m["kind"])
         got = detector.detect(m["text"])
         if got != expected:
