@@ -417,6 +417,54 @@ def test_round3_near_misses(detector, near):
     assert detector.detect(near) is None, detector.analyse(near)
 
 
+@pytest.mark.parametrize(
+    "crisis, kind, twin",
+    [
+        # round 4 families (tuned after round 4's untuned score was recorded)
+        ("ils ont retiré la poignée de la porte", "danger_now", "j'ai réparé la poignée de la porte"),
+        ("il a payé la meuf de l'annonce et il veut que je reste toute la nuit", "danger_now", "il a payé l'annonce pour vendre son scooter"),
+        ("je sais même pas dans quelle ville je suis", "danger_now", "je sais pas dans quelle ville aller en vacances"),
+        ("il m'a dit monte ou je te défonce", "danger_now", "il m'a dit monte ou on rate le bus"),
+        ("ils veulent m'emmener en belgique cette nuit", "danger_now", "mes parents veulent m'emmener en belgique cet été"),
+        ("il dit que j'ai pas le droit de dire non, ce soir c'est avec ses potes", "danger_now", "j'ai pas le droit de sortir ce soir"),
+        ("il arrête pas de me frapper", "danger_now", "il arrête pas de me texter"),
+        ("il a cassé la porte et il hurle", "danger_now", "il a cassé la porte du placard en jouant"),
+        ("ma mère se fait taper par son copain", "danger_now", "ma mère se fait couper les cheveux"),
+        ("un type dans le tram me touche", "danger_now", "un type dans le tram me regarde bizarre"),
+        ("if i leave he said he'll find me and hurt me", "danger_now", "if i leave early he'll be sad"),
+        ("they took my passport", "danger_now", "they checked my passport at the airport"),
+        ("there's a guy in my room", "danger_now", "there's a spider in my room"),
+        ("elle est dans le coffre d'une voiture", "danger_now", "mes affaires sont dans le coffre"),
+        ("un mec attend devant la porte des toilettes depuis 20 min", "danger_now", "ma mère attend devant la porte de l'école"),
+        ("on peut pas appeler nos parents, ils nous surveillent", "danger_now", "on peut pas appeler nos parents en colo avant 18h"),
+        ("j'ai déjà choisi le pont", "suicide", "j'ai choisi le pont des arts pour la photo"),
+        ("jvais pas voir demain", "suicide", "jvais pas voir le match demain"),
+        ("j'ai plus envie d'être en vie", "suicide", "j'ai plus envie d'être en cours"),
+        ("je viens d'avaler tout le flacon", "suicide", "je viens de finir tout le flacon de parfum"),
+        ("i keep thinking about jumping in front of a train", "suicide", "i keep thinking about the train ride"),
+        ("i just wanna sleep and never wake up", "suicide", "i just wanna sleep until noon"),
+        ("mon fils de 9 ans est plus dans le square", "child_missing", "mon fils de 9 ans est plus au judo cette année"),
+        ("my 12 year old is not at her friend's and she's not answering", "child_missing", "my 12 year old is at her friend's"),
+        ("ma soeur est partie avec des mecs ce matin on a plus de nouvelles", "child_missing", "ma soeur est partie avec des copines au ciné"),
+    ],
+)
+def test_round4_families(detector, crisis, kind, twin):
+    assert detector.detect(crisis) == kind, detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "near",
+    [
+        "mes parents vont me massacrer pour la facture de tel",        # school/bill mask, other verbs
+        "en 3e je me coupais, ça fait 2 ans que j'ai arrêté",          # resolved: stopped N years ago
+        "ma copine veut toujours savoir où je suis ça m'étouffe",      # "ça m'étouffe" is a feeling
+    ],
+)
+def test_round4_near_misses(detector, near):
+    assert detector.detect(near) is None, detector.analyse(near)
+
+
 def test_round2_urgent_question_is_still_a_crisis(detector):
     """A question about a crisis happening now ("comment aider ... ce soir") is that crisis."""
     assert detector.detect("comment aider mon pote il dit qu'il va se tuer ce soir") == "suicide"
@@ -465,7 +513,7 @@ def test_every_example_keeps_its_verdict(detector):
     """Stricter than the rates: a pattern, mask or defuser that alone decides an example cannot
     be removed or broken without this test naming the example."""
     wrong = []
-    for m in load("crisis_dev.yml") + load("crisis_fresh.yml") + load("crisis_fresh2.yml") + load("crisis_fresh3.yml"):
+    for m in sum((load(f"crisis_{name}.yml") for name in ("dev", "fresh", "fresh2", "fresh3", "fresh4")), []):
         expected = KNOWN_ERRORS.get(m["text"], None if m["kind"] == "none" else m["kind"])
         got = detector.detect(m["text"])
         if got != expected:
@@ -482,7 +530,8 @@ def test_fresh_round_as_regression(detector):
 
 def test_fresh_round2_as_regression(detector):
     """Round 2 was written before its tuning (scores before: docs/safety-eval.md); now it only
-    guards the new pattern families. Round 3 (crisis_fresh3.yml) is the untuned hold-out."""
+    guards the new pattern families, like rounds 3 and 4 (their untuned scores are recorded
+    there too)."""
     recall, false_alarms, missed, alarms = rates(detector, load("crisis_fresh2.yml"))
     assert recall >= 0.98, missed
     assert false_alarms <= 0.03, alarms
