@@ -49,18 +49,16 @@ def blind_set() -> tuple[list[dict], list[dict]]:
     return load(ROOT / "tests/safety/crisis.yml"), load(ROOT / "tests/safety/near_misses.yml")
 
 
-def dev_set() -> tuple[list[dict], list[dict]]:
-    """The detector's development examples: for tuning, so the blind set stays unseen."""
-    messages = load(ROOT / "tests/unit/crisis_dev.yml")
-    return [m for m in messages if m["kind"] != "none"], [m for m in messages if m["kind"] == "none"]
-
-
 def file_set(path: Path):
     """A set in the dev schema (kind: none for near misses), e.g. tests/unit/crisis_fresh2.yml."""
     def messages() -> tuple[list[dict], list[dict]]:
         rows = load(path)
         return [m for m in rows if m["kind"] != "none"], [m for m in rows if m["kind"] == "none"]
     return messages
+
+
+# The detector's development examples: for tuning, so the blind set stays unseen.
+dev_set = file_set(ROOT / "tests/unit/crisis_dev.yml")
 
 
 def crisis_confidence(parsed: dict) -> float:
@@ -153,8 +151,8 @@ def report(results: dict, seconds: float, source: str, texts: bool) -> str:
     for layer, rates in results["layers"].items():
         lines.append(f"| {layer} | {rates.recall:.3f} | {rates.false_alarms:.3f} |")
     lines += ["", "Combined recall by kind: " + ", ".join(f"{k} {v:.3f}" for k, v in results["by_kind"].items()), ""]
+    lines += ["## Threshold sweep (replayed from the NLU confidences)", ""] + threshold_sweep(results["sweep"]) + [""]
     if texts:
-        lines += ["## Threshold sweep (replayed from the NLU confidences)", ""] + threshold_sweep(results["sweep"]) + [""]
         for layer, rates in results["layers"].items():
             lines += [f"## Missed ({layer})", ""] + [f"- {t}" for t in rates.missed] + [""]
             lines += [f"## False alarms ({layer})", ""] + [f"- {t}" for t in rates.alarms] + [""]
@@ -177,7 +175,10 @@ def main() -> None:
 
     args = sys.argv[1:]
     if "--file" in args:
-        path = Path(args[args.index("--file") + 1])
+        rest = args[args.index("--file") + 1:]
+        if not rest or not Path(rest[0]).is_file():
+            sys.exit("--file attend le chemin d'un fichier YAML existant (schéma de tests/unit/crisis_dev.yml).")
+        path = Path(rest[0])
         messages, source, blind = file_set(path), str(path), False
     elif "--dev" in args:
         messages, source, blind = dev_set, "tests/unit/crisis_dev.yml", False
