@@ -125,6 +125,7 @@ class CrisisDetector:
         self.past = _RuleSet(d.get("past"), vocab)
         self.resolved = _RuleSet(d.get("resolved"), vocab)
         self.now = _RuleSet(d.get("now"), vocab)
+        self.urgent = _RuleSet(d.get("urgent"), vocab)
         # One scan each for the common questions "is it over?" and "is it a joke or a question?"
         self.over = _RuleSet((d.get("past") or []) + (d.get("resolved") or []), vocab)
         self.aside = _RuleSet((d.get("joke") or []) + (d.get("topic") or []), vocab)
@@ -150,17 +151,30 @@ class CrisisDetector:
     def judge(self, text: str) -> tuple[str | None, bool]:
         """(kind, defused) in one pass over the text: what the gateway needs for each message.
 
-        `defused`: crisis words with explicit evidence that they are not a crisis now, i.e. a
-        crisis pattern suppressed by a defuser (a story that is over, a joke, a question,
-        fiction), or an idiom or negation mask that hid them ("morte de rire", "mon chat a
-        disparu", "je veux pas mourir"). The gateway passes it to Rasa so the NLU's crisis guess
-        yields to that evidence (rasa_extensions/crisis_gate.py); a message with no crisis words
-        at all is left entirely to the NLU.
+        `defused`: explicit evidence that the message is not a crisis now: a crisis pattern
+        suppressed by a defuser (a story that is over, a joke, a question, fiction), an idiom
+        or negation mask that hid crisis words ("morte de rire", "mon chat a disparu", "je veux
+        pas mourir"), or, with no crisis pattern at all, the same markers the patterns yield
+        to (a story that is over and nothing happening now; a joke; a question or fiction with
+        nothing urgent): "je fais une rédaction sur la disparition d'une enfant". The gateway
+        passes it to Rasa so the NLU's crisis guess yields to that evidence
+        (rasa_extensions/crisis_gate.py); a message with neither crisis words nor such markers
+        is left entirely to the NLU.
         """
         expanded = " " + self.lexicon.expand(text or "")
         masked = self.masks.blank(expanded)
         kind, _, defused_by = self._decide(masked)
-        return kind, kind is None and (defused_by is not None or masked != expanded)
+        if kind is not None:
+            return kind, False
+        return None, defused_by is not None or masked != expanded or self._not_now(masked)
+
+    def _not_now(self, padded: str) -> bool:
+        """The markers _decide lets suppress a pattern, found in a message that matched none."""
+        if self.over.search(padded) and not self.now.search(self.resolved.blank(padded)):
+            return True
+        if self.joke.search(padded):
+            return True
+        return self.topic.search(padded) and not self.urgent.search(padded)
 
     def defused(self, text: str) -> bool:
         return self.judge(text)[1]
@@ -182,5 +196,11 @@ class CrisisDetector:
             strong = next((k for k in self.priority if self.strong[k].search(padded)), None)
             if strong:
                 return strong, strong, None
-            return None, best, "joke" if self.joke.search(padded) else "topic"
+            if self.joke.search(padded):
+                return None, best, "joke"
+            # "comment aider mon pote, il dit qu'il va se tuer ce soir": a question about a
+            # crisis happening now is still that crisis.
+            if self.urgent.search(padded):
+                return best, best, None
+            return None, best, "topic"
         return best, best, None

@@ -133,6 +133,15 @@ def test_expand_rewrites_sms_and_typos():
     assert expand("he won't let me leave, im scared") == "he won t let me leave i m scared"
 
 
+def test_expand_glued_words_typos_and_english_shorthand():
+    """Round 2 lexicon entries (issue #3): apostrophes dropped, words glued, typos, English."""
+    assert expand("ilma enfermée dans lappart") == "il m a enfermee dans l appart"
+    assert expand("il mgarde a lhotel") == "il me garde a l hotel"
+    assert expand("jesuis kidnapée") == "je suis kidnappee"
+    assert expand("he comes tonite halp") == "he comes tonight help"
+    assert expand("il a un couto") == "il a un couteau"
+
+
 def test_expand_g_only_before_a_word():
     assert expand("g 14 ans") == "j ai 14 ans"
     assert expand("le point g") == "le point g"
@@ -269,6 +278,204 @@ def test_near_misses(detector, text):
     assert detector.detect(text) is None
 
 
+# ------------------------------------------------------------------ round 2 families (issue #3)
+# One test per pattern family added for tests/unit/crisis_fresh2.yml: each message is caught
+# by that family alone, and its near twin (same words, no emergency) must stay quiet.
+
+
+@pytest.mark.parametrize(
+    "crisis, twin",
+    [
+        # door locked / key kept, with someone or no way out
+        ("la porte est verrouillée de l'extérieur", "la porte est verrouillée, j'ai oublié mes clés chez ma tante"),
+        ("il a mis un cadenas je peux pas sortir", "j'ai mis un cadenas sur mon vélo"),
+        # car doors locked, car that does not stop
+        ("il a verrouillé les portières", "ma mère a lavé les portières"),
+        ("he won't stop the car and let me out", "he won't stop texting me"),
+        # shoes, papers, clothes taken so that one cannot leave
+        ("mon mec a caché mes chaussures et mes papiers pour que je reste", "ma soeur a pris mes chaussures pour la soirée"),
+        # "tu sors pas tant que t'as pas remboursé"
+        ("elle dit que je sors pas tant que j'ai pas remboursé", "ma mère dit que je sors pas tant que j'ai pas rangé"),
+        # someone else held: a kid + escape blocked + a place or an adult
+        ("ma pote est dans un appart elle peut pas partir", "ma pote peut pas sortir ce soir elle est punie"),
+        ("Ma fille m'écrit qu'un homme l'empêche de partir", "ma fille veut partir en vacances"),
+        # a kid with an adult now
+        ("ma fille est en ce moment avec un adulte qu'elle a vu sur internet", "ma fille est avec sa tante ce soir"),
+        # taken to a hotel, to strangers
+        ("il veut m'emmener chez un mec que je connais pas", "il veut m'emmener au cinéma"),
+        # "pas le choix" with a pick-up or men
+        ("il passe me prendre pour aller chez ses potes et j'ai pas le choix", "j'ai pas le choix je dois aller chez ma grand mère"),
+        # forced to go by someone
+        ("mon copain me force à aller chez son cousin ce soir", "il me force à faire mes devoirs"),
+        # a "client" or prostitueur, now
+        ("un client va arriver dans la chambre et je veux pas", "mon père voit un client demain au bureau"),
+        ("le prostitueur est dans la chambre", "c'est quoi un prostitueur"),
+        # phone taken, in a flat, men arriving
+        ("on est dans un airbnb avec des hommes qui arrivent et j'ai plus mon tel", "on est dans un airbnb pour les vacances"),
+        # someone close hit now
+        ("des mecs frappent mon pote devant la gare là maintenant", "mon pote frappe fort au tennis"),
+        # English: being beaten now, not safe
+        ("my son is being beaten up outside", "my son is being bullied at school"),
+        ("help im not safe", "is this app safe"),
+        # threat on the next move
+        ("il dit que si je sors de la voiture il me tue", "si je rate mon bac il me tue"),
+        # SOS sent by a friend
+        ("ma pote m'envoie des sos", "ma pote m'envoie des memes"),
+    ],
+)
+def test_round2_danger_families(detector, crisis, twin):
+    assert detector.detect(crisis) == "danger_now", detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "crisis, twin",
+    [
+        ("je devrais pas exister", "ce genre de jeu devrait pas exister"),
+        ("j'ai écrit à mes parents au cas où demain je suis plus là", "au cas où demain je suis en retard"),
+        ("ce soir c'est la dernière fois", "ce soir c'est la dernière fois que je joue à ce jeu"),
+        ("j'ai plus rien je vais mettre fin à tout ça", "je vais mettre fin à tout ça avec lui"),
+        ("ce soir je vais le faire, désolée maman", "ce soir je vais le faire, mon gâteau"),
+        ("je regarde la boîte de doliprane depuis une heure", "je regarde la télé depuis une heure"),
+        ("je vais prendre tout ce qu'il y a dans la pharmacie", "je vais prendre tout ce qu'il y a au buffet"),
+        ("ma fille s'est scarifiée cette nuit", "ma fille s'est maquillée cette nuit"),
+        ("personne me remarquerait si je mourrais", "personne me remarquerait si je changeais de coiffure"),
+    ],
+)
+def test_round2_suicide_families(detector, crisis, twin):
+    assert detector.detect(crisis) == "suicide", detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "near, family",
+    [
+        ("comment on sait si qqn est séquestré", "topic"),                       # comment on sait
+        ("si un jour on m'enferme j'appelle qui", "topic"),                      # si un jour
+        ("dans gta je me suis fait kidnapper", "topic"),                         # games
+        ("on fait un escape game on est enfermés", "topic"),
+        ("cette chanson parle d'une fille qui veut mourir", "topic"),            # songs, stories
+        ("j'écris une histoire où un mec séquestre une fille", "topic"),
+        ("t'as vu aux infos une fille de 14 ans a disparu", "topic"),            # news
+        ("l'an dernier j'ai fait une ts, maintenant je vais mieux", "past"),     # resolved
+        ("je me scarifiais mais c'est fini depuis longtemps", "past"),
+        ("ma fille a fugué le mois dernier", "past"),
+        ("ma copine répond plus depuis ce matin elle doit être fâchée", "joke"),  # explained away
+    ],
+)
+def test_round2_defusers(detector, near, family):
+    assert detector.analyse(near).defused_by == family, detector.analyse(near)
+
+
+def test_round2_masks(detector):
+    assert detector.detect("mon petit frère me tape tout le temps il a 5 ans") is None
+    assert detector.detect("mon petit frère me tape tout le temps il a 15 ans") == "danger_now"
+    assert detector.detect("je me suis coupée en faisant à manger") is None
+
+
+@pytest.mark.parametrize(
+    "crisis, kind, twin",
+    [
+        # round 3 families: each crisis message relies on one family, its twin must stay quiet
+        ("il a fermé derrière moi et gardé la clé, le mec est dans le salon", "danger_now", "j'ai gardé la clé de chez ma grand mère"),
+        ("un autre client arrive à 23h dans la chambre", "danger_now", "un autre client arrive au magasin de ma mère"),
+        ("je dois aller chez son pote pour payer ce que je lui dois, je veux pas", "danger_now", "je dois payer ce que je lui dois pour la place de concert"),
+        ("il veut pas me dire où on va", "danger_now", "il veut pas me dire ce qu'on mange"),
+        ("ils m'ont pris mes papiers je peux pas rentrer", "danger_now", "ils m'ont pris mes papiers à la préfecture pour le renouvellement"),
+        ("il me serre le cou", "danger_now", "il me serre dans ses bras"),
+        ("ils disent que je partirai quand ils l'auront décidé", "danger_now", "je partirai quand j'aurai fini"),
+        ("i'm stuck at his place", "danger_now", "i'm stuck at home for the weekend"),
+        ("a guy is trying to pull me into his car", "danger_now", "my dad is trying to get me into football"),
+        ("j'ai plus aucune envie de continuer", "suicide", "j'ai plus envie de continuer le foot"),
+        ("ça sert à rien que je reste en vie", "suicide", "ça sert à rien que je reste au lycée"),
+        ("demain matin on me trouvera plus", "suicide", "demain matin on me trouvera au cdi"),
+        ("mon ami a posté qu'il allait en finir", "suicide", "mon ami a posté qu'il allait au concert"),
+        ("je me fais des entailles sur les bras", "suicide", "je me fais des tresses"),
+        ("i just want it to be over for good", "suicide", "i want this exam to be over"),
+        ("im gonna overdose tonight", "suicide", "im gonna overdo it at the gym"),
+        ("ma fille devait aller au collège, le collège dit qu'elle est jamais venue", "child_missing", "ma fille est jamais venue à mes matchs"),
+        ("our 13 year old left last night and hasn't returned", "child_missing", "our parcel hasn't returned"),
+    ],
+)
+def test_round3_families(detector, crisis, kind, twin):
+    assert detector.detect(crisis) == kind, detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "near",
+    [
+        "ma prof a dit qu'elle allait nous tuer si on rendait pas le dm",          # school mask
+        "my sister's hamster disappeared from its cage",                          # English pets
+        "on m'a mis une claque au foot",                                          # sport mask
+        "quand j'étais en 5e je voulais mourir, aujourd'hui ça va",               # resolved
+        "ma fille a fugué à 14 ans, elle en a 18 maintenant et elle va bien",     # resolved age
+        "une collégienne a disparu d'après le parisien",                           # news source
+    ],
+)
+def test_round3_near_misses(detector, near):
+    assert detector.detect(near) is None, detector.analyse(near)
+
+
+@pytest.mark.parametrize(
+    "crisis, kind, twin",
+    [
+        # round 4 families (tuned after round 4's untuned score was recorded)
+        ("ils ont retiré la poignée de la porte", "danger_now", "j'ai réparé la poignée de la porte"),
+        ("il a payé la meuf de l'annonce et il veut que je reste toute la nuit", "danger_now", "il a payé l'annonce pour vendre son scooter"),
+        ("je sais même pas dans quelle ville je suis", "danger_now", "je sais pas dans quelle ville aller en vacances"),
+        ("il m'a dit monte ou je te défonce", "danger_now", "il m'a dit monte ou on rate le bus"),
+        ("ils veulent m'emmener en belgique cette nuit", "danger_now", "mes parents veulent m'emmener en belgique cet été"),
+        ("il dit que j'ai pas le droit de dire non, ce soir c'est avec ses potes", "danger_now", "j'ai pas le droit de sortir ce soir"),
+        ("il arrête pas de me frapper", "danger_now", "il arrête pas de me texter"),
+        ("il a cassé la porte et il hurle", "danger_now", "il a cassé la porte du placard en jouant"),
+        ("ma mère se fait taper par son copain", "danger_now", "ma mère se fait couper les cheveux"),
+        ("un type dans le tram me touche", "danger_now", "un type dans le tram me regarde bizarre"),
+        ("if i leave he said he'll find me and hurt me", "danger_now", "if i leave early he'll be sad"),
+        ("they took my passport", "danger_now", "they checked my passport at the airport"),
+        ("there's a guy in my room", "danger_now", "there's a spider in my room"),
+        ("elle est dans le coffre d'une voiture", "danger_now", "mes affaires sont dans le coffre"),
+        ("un mec attend devant la porte des toilettes depuis 20 min", "danger_now", "ma mère attend devant la porte de l'école"),
+        ("on peut pas appeler nos parents, ils nous surveillent", "danger_now", "on peut pas appeler nos parents en colo avant 18h"),
+        ("j'ai déjà choisi le pont", "suicide", "j'ai choisi le pont des arts pour la photo"),
+        ("jvais pas voir demain", "suicide", "jvais pas voir le match demain"),
+        ("j'ai plus envie d'être en vie", "suicide", "j'ai plus envie d'être en cours"),
+        ("je viens d'avaler tout le flacon", "suicide", "je viens de finir tout le flacon de parfum"),
+        ("i keep thinking about jumping in front of a train", "suicide", "i keep thinking about the train ride"),
+        ("i just wanna sleep and never wake up", "suicide", "i just wanna sleep until noon"),
+        ("mon fils de 9 ans est plus dans le square", "child_missing", "mon fils de 9 ans est plus au judo cette année"),
+        ("my 12 year old is not at her friend's and she's not answering", "child_missing", "my 12 year old is at her friend's"),
+        ("ma soeur est partie avec des mecs ce matin on a plus de nouvelles", "child_missing", "ma soeur est partie avec des copines au ciné"),
+    ],
+)
+def test_round4_families(detector, crisis, kind, twin):
+    assert detector.detect(crisis) == kind, detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "near",
+    [
+        "mes parents vont me massacrer pour la facture de tel",        # school/bill mask, other verbs
+        "en 3e je me coupais, ça fait 2 ans que j'ai arrêté",          # resolved: stopped N years ago
+        "ma copine veut toujours savoir où je suis ça m'étouffe",      # "ça m'étouffe" is a feeling
+    ],
+)
+def test_round4_near_misses(detector, near):
+    assert detector.detect(near) is None, detector.analyse(near)
+
+
+def test_round2_urgent_question_is_still_a_crisis(detector):
+    """A question about a crisis happening now ("comment aider ... ce soir") is that crisis."""
+    assert detector.detect("comment aider mon pote il dit qu'il va se tuer ce soir") == "suicide"
+    assert detector.analyse("comment aider mon pote il dit qu'il va se tuer").defused_by == "topic"
+
+
+def test_round2_game_names_are_not_a_topic_on_their_own(detector):
+    """"rencontré sur roblox" is how grooming starts, not a game being played."""
+    assert detector.detect("my kid went to meet someone from roblox and hasn't come back") == "child_missing"
+
+
 def test_odd_input_never_raises(detector):
     for text in ["", "   ", "😂😂😂", "!!!???", "привет как дела", "a" * 5000, "je " * 2000]:
         assert detector.detect(text) in (None, "danger_now", "suicide", "child_missing")
@@ -306,7 +513,7 @@ def test_every_example_keeps_its_verdict(detector):
     """Stricter than the rates: a pattern, mask or defuser that alone decides an example cannot
     be removed or broken without this test naming the example."""
     wrong = []
-    for m in load("crisis_dev.yml") + load("crisis_fresh.yml"):
+    for m in sum((load(f"crisis_{name}.yml") for name in ("dev", "fresh", "fresh2", "fresh3", "fresh4")), []):
         expected = KNOWN_ERRORS.get(m["text"], None if m["kind"] == "none" else m["kind"])
         got = detector.detect(m["text"])
         if got != expected:
@@ -319,6 +526,15 @@ def test_fresh_round_as_regression(detector):
     recall, false_alarms, missed, alarms = rates(detector, load("crisis_fresh.yml"))
     assert recall >= 0.95, missed
     assert false_alarms <= 0.05, alarms
+
+
+def test_fresh_round2_as_regression(detector):
+    """Round 2 was written before its tuning (scores before: docs/safety-eval.md); now it only
+    guards the new pattern families, like rounds 3 and 4 (their untuned scores are recorded
+    there too)."""
+    recall, false_alarms, missed, alarms = rates(detector, load("crisis_fresh2.yml"))
+    assert recall >= 0.98, missed
+    assert false_alarms <= 0.03, alarms
 
 
 def test_fast_on_long_messages(detector):
@@ -347,6 +563,11 @@ def test_fast_on_long_messages(detector):
     ("je veux mourir", False),                            # a crisis is never defused
     ("il a mes nudes", False),                            # no crisis words: left to the NLU
     ("bonjour", False),
+    # no crisis pattern, but the markers a pattern would yield to: the NLU yields too
+    ("je fais une rédaction sur la disparition d'une enfant", True),   # topic
+    ("mon ex me frappait, c'est fini depuis longtemps", True),          # over
+    ("ma fille a fugué il y a deux ans", True),                         # past
+    ("comment aider ma pote, un homme l'a emmenée ce soir", False),     # topic, but urgent
 ])
 def test_defused_means_crisis_words_with_evidence_against(detector, text, defused):
     assert detector.defused(text) is defused
