@@ -465,6 +465,19 @@ def test_round4_near_misses(detector, near):
     assert detector.detect(near) is None, detector.analyse(near)
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Ma fille revient avec de l'argent et des cadeaux, je crains qu'on la prostitue.", None),
+        ("je soupconne qu il la fait tapiner", None),
+        ("je pense qu'ils la prostituent ce soir dans un hôtel", "danger_now"),   # urgency wins
+        ("je crois qu'ils la retiennent dans un appart", "danger_now"),          # held: not a suspicion
+    ],
+)
+def test_a_parents_suspicion_of_exploitation_is_not_an_emergency(detector, text, kind):
+    assert detector.detect(text) == kind, detector.analyse(text)
+
+
 def test_round2_urgent_question_is_still_a_crisis(detector):
     """A question about a crisis happening now ("comment aider ... ce soir") is that crisis."""
     assert detector.detect("comment aider mon pote il dit qu'il va se tuer ce soir") == "suicide"
