@@ -5,19 +5,20 @@ Never from the person's words: nothing they typed can end up in text they paste 
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from bot.directory.cards import Labels
 
 
 @dataclass(frozen=True)
 class Summaries:
-    by_language: dict[str, dict]
+    texts: Labels
+    """Per-language texts, read like the cards' labels (French when a language has none)."""
 
     @classmethod
     def from_file(cls, path: Path) -> "Summaries":
-        return cls(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return cls(Labels.from_file(path))
 
     def build(self, topic: str, audience: str, language: str) -> dict | None:
-        words = self.by_language.get(language) or self.by_language["fr"]
+        words = self.texts.of(language)
         entry = words["topics"].get(topic)
         if entry is None:
             return None

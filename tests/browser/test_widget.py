@@ -60,11 +60,16 @@ def test_a_conversation_by_keyboard_only(page, stack):
     expect(page.locator("#balise-launcher")).to_be_focused()  # minimised: focus back on the button
 
 
-def test_quick_exit_button_replaces_the_page_and_forgets_the_session(page, stack):
+def start_as_parent(page, stack):
+    """Opens the chat on the demo page and answers who is writing: a conversation exists."""
     chat = open_chat(page, stack.url + "/")
     chat.get_by_role("button", name="Je suis parent").click()
     expect(chat.locator("#log")).to_contain_text("souhaitez-vous", timeout=20_000)
-    sid = session_id(page)
+    return chat, session_id(page)
+
+
+def test_quick_exit_button_replaces_the_page_and_forgets_the_session(page, stack):
+    chat, sid = start_as_parent(page, stack)
     chat.locator("#quit").focus()
     started = page.evaluate("Date.now()")
     page.keyboard.press("Enter")
@@ -76,10 +81,7 @@ def test_quick_exit_button_replaces_the_page_and_forgets_the_session(page, stack
 
 
 def test_escape_twice_exits_and_forgets(page, stack):
-    chat = open_chat(page, stack.url + "/")
-    chat.get_by_role("button", name="Je suis parent").click()
-    expect(chat.locator("#log")).to_contain_text("souhaitez-vous", timeout=20_000)
-    sid = session_id(page)
+    chat, sid = start_as_parent(page, stack)
     chat.locator("#msg").focus()
     started = page.evaluate("Date.now()")
     page.keyboard.press("Escape")
