@@ -18,6 +18,7 @@ from bot.services.crisis import CrisisDetector
 from bot.services.failsafe import EmergencyCards
 from bot.services.language import LanguageDetector
 from bot.services.rasa_client import RasaClient
+from bot.services.redis_options import redis_options
 from bot.services.ratelimit import RateLimiter
 from bot.services.state import MemorySessionStore, RedisSessionStore
 from bot.services.stats import MemoryStatsStore, RedisStatsStore, Stats
@@ -59,7 +60,7 @@ def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTrans
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        redis = Redis.from_url(settings.redis_url, socket_timeout=2) if settings.redis_url else None
+        redis = Redis.from_url(settings.redis_url, **redis_options()) if settings.redis_url else None
         async with httpx.AsyncClient(transport=transport) as http:
             app.state.conversation = build_conversation(settings, directory, http, redis)
             yield

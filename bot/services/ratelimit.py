@@ -18,6 +18,8 @@ from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from bot.services.redis_options import redis_options
+
 log = logging.getLogger("balise.limits")
 SALT_KEY = "balise:salt:"
 SALT_TTL_SECONDS = 36 * 3600
@@ -54,7 +56,7 @@ class RateLimiter:
     def build(cls, redis_url: str | None, redis: Redis | None, per_client: str, per_session: str) -> "RateLimiter":
         storage = (
             RedisStorage("async+" + redis_url, implementation="redispy", key_prefix="balise:limits",
-                         socket_timeout=2)
+                         **redis_options())
             if redis_url
             else MemoryStorage()
         )

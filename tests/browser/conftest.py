@@ -31,8 +31,10 @@ def pytest_configure(config):
     os.environ["BALISE_PARTNER_ORIGINS"] = json.dumps([PARTNER_ORIGIN])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Package scope: Playwright's event loop ends with the browser tests, before the e2e and unit
+    tests that run their own asyncio loops."""
     executable = shutil.which("chromium")
     if executable is None:
         pytest.fail("chromium is not installed (apt-get install chromium chromium-driver; .ci/run does it)")

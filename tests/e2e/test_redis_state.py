@@ -27,3 +27,17 @@ def test_efface_tout_removes_every_key_of_the_session(redis_stack, redis_server)
     answer = httpx.post(f"{redis_stack.url}/api/v1/chat", json={"session_id": sid, "text": "efface tout"}, timeout=30)
     assert answer.status_code == 200 and answer.json()["topic"] == "about_bot"
     assert r.keys(f"*{sid}*") == []
+
+
+def test_forgetting_works_right_after_redis_restarts(redis_stack, redis_server):
+    """Pooled connections die with Redis: the first commands after a restart must not fail a
+    message or leave a key behind (bot/services/redis_options.py retries once)."""
+    sid = uuid.uuid4().hex
+    for text in ("bonjour", "ma fille parle à un inconnu"):  # several pooled connections in use
+        assert httpx.post(f"{redis_stack.url}/api/v1/chat", json={"session_id": sid, "text": text}, timeout=30).status_code == 200
+    redis_server.stop()
+    redis_server.start()
+    sid = uuid.uuid4().hex
+    assert httpx.post(f"{redis_stack.url}/api/v1/chat", json={"session_id": sid, "text": "bonjour"}, timeout=30).status_code == 200
+    assert httpx.delete(f"{redis_stack.url}/api/v1/sessions/{sid}", timeout=30).status_code == 204
+    assert redis.Redis.from_url(redis_server.url).keys(f"*{sid}*") == []

@@ -17,7 +17,7 @@ JOURNEYS = {
     "grooming": ("/grooming", "un mec plus vieux me parle sur snap il veut que je garde le secret",
                  "Un adulte écrit à mon fils sur un jeu en ligne et lui demande de garder le secret."),
     "exploitation": ("/exploitation", "on me propose des plans sous pour me faire de la thune",
-                     "Ma fille revient avec de l'argent et des cadeaux, je crains qu'on la prostitue."),
+                     "Comment fonctionne la technique du loverboy qui pousse des adolescentes à se prostituer ?"),
     "image_removal": ("/image_removal", "une photo de moi nue tourne sur un compte insta je veux la faire supprimer",
                       "Une vidéo intime de ma fille circule sur les réseaux, comment la faire retirer ?"),
     "rights": ("/rights", "c koi mes droits si jai 14 ans",
