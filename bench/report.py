@@ -32,14 +32,16 @@ def machine() -> list[str]:
 
 
 def busy_warning(run: dict) -> list[str]:
-    """Numbers taken while other work used the cores are not the machine's: say so first."""
-    busiest = max(float(x) for x in run["load_before"] + run["load_after"])
+    """Numbers taken while other work used the cores are not the machine's: say so first. The
+    1-minute load when the run starts tells (the later averages include the run itself and the
+    training `make bench` does just before)."""
+    before = float(run["load_before"][0])
     cores = os.cpu_count() or 1
-    if busiest <= cores / 2:
+    if before <= 0.6 * cores:
         return []
-    return [f"**Shared machine: the load average reached {busiest:.1f} on {cores} cores during this run, most of "
-            "it from other jobs. Every figure below is slower than this machine alone would give; rerun `make bench` "
-            "on a quiet machine before quoting them.**", ""]
+    return [f"**Shared machine: the 1-minute load average was {before:.1f} on {cores} cores when this run started. "
+            "Figures below may be slower than this machine alone would give; rerun `make bench` on a quiet machine "
+            "before quoting them.**", ""]
 
 
 def commit() -> str:
