@@ -13,8 +13,10 @@
   var reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
   var $ = function (id) { return document.getElementById(id); };
   var list = $("list"), main = $("main"), ta = $("msg"), sos = $("sos"), form = $("composer");
-  var store = null, sid, busy = false, gen = 0, inflight = null, lastEsc = 0, gone = false;
+  var store = null, sid, busy = false, localCount = 0, gen = 0, inflight = null, lastEsc = 0, gone = false;
   var RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+  // A département number only (never an address), kept in this page's memory, not in storage.
+  var DEPT = /^(0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])$/, departement = null;
 
   function safeHttp(s) {
     try { var u = new URL(s); return /^https?:$/.test(u.protocol) ? u.href : ""; } catch (e) { return ""; }
@@ -182,6 +184,42 @@
     var lines = data.summary && Array.isArray(data.summary.lines) ? data.summary.lines : [];
     return lines.filter(function (x) { return typeof x === "string" && x.trim(); }).slice(0, 3);
   }
+  // "Près de chez toi": the same cards from GET /resources with a département, shown here only.
+  function localBox(topic) {
+    var f = el("form", "local"), id = "dep" + (++localCount), input = el("input");
+    var label = el("label", "", T.localLabel), err = el("p", "local-error");
+    label.htmlFor = id;
+    input.id = id; input.name = "departement"; input.maxLength = 3; input.inputMode = "text";
+    input.autocomplete = "off"; input.setAttribute("aria-describedby", id + "e");
+    err.id = id + "e"; err.setAttribute("aria-live", "polite");
+    f.appendChild(label); f.appendChild(input); f.appendChild(el("button", "", T.localButton)); f.appendChild(err);
+    f.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var value = input.value.trim().toUpperCase();
+      if (!DEPT.test(value)) { err.textContent = T.localInvalid; input.focus(); return; }
+      err.textContent = "";
+      departement = value;
+      var query = { topic: topic, departement: value, language: lang };
+      var get = function (q) {
+        return fetch(API + "/resources?" + new URLSearchParams(q), { credentials: "omit", cache: "no-store" });
+      };
+      // A partner the directory does not know is refused by /resources: ask again without it.
+      get(partner ? Object.assign({ partner: partner }, query) : query)
+        .then(function (res) { return res.status === 422 && partner ? get(query) : res; })
+        .then(function (res) { return res.json(); })
+        .then(function (d) {
+          if (!d || !Array.isArray(d.resources)) throw new Error("shape");
+          var li = botItem(false);
+          li.appendChild(el("p", "text", T.localFound.replace("{dep}", value)));
+          d.resources.forEach(function (r) { li.appendChild(card(r)); });
+          list.appendChild(li);
+          scrollTo(li, true);
+          li.firstChild.focus({ preventScroll: true });
+        })
+        .catch(function () { err.textContent = T.generic; });
+    });
+    return f;
+  }
   function render(data, degraded) {
     Array.prototype.forEach.call(list.querySelectorAll(".choice:not(.entry)"), function (b) { b.disabled = true; });
     var li = botItem(!!data.crisis);
@@ -198,6 +236,10 @@
     });
     var lines = summaryLines(data);
     if (lines.length) li.appendChild(summaryBox(lines));
+    var associations = (data.messages || []).some(function (m) {
+      return (m.resources || []).some(function (r) { return r.kind === "association"; });
+    });
+    if (!data.crisis && !degraded && associations && typeof data.topic === "string") li.appendChild(localBox(data.topic));
     if (data.crisis || degraded) sos.classList.add("hot");
     list.appendChild(li);
     scrollTo(li, true);
@@ -230,6 +272,7 @@
     inflight = ctrl;
     body.session_id = sid;
     if (partner) body.partner = partner;
+    if (departement) body.departement = departement;
     body.language = lang;
     return fetch(API + "/chat", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),

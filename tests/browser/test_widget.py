@@ -121,3 +121,28 @@ def test_without_any_script_the_strip_is_there(page, stack):
         expect(page.locator(f"#sos a[href='{href}']")).to_be_visible()
     expect(page.locator("#fallback")).to_be_visible(timeout=10_000)  # "the chat did not load"
     expect(page.locator("#quit")).to_have_attribute("href", EXIT_URL)
+
+
+def test_local_help_by_departement_number(page, stack, axe):
+    """Issue #6: a département number (never an address) brings the cards for the person's area;
+    a wrong value gets a French message and nothing is sent; later messages carry it."""
+    resources, chats = [], []
+    page.on("request", lambda r: resources.append(r.url) if "/api/v1/resources" in r.url else None)
+    page.on("request", lambda r: chats.append(r.post_data_json) if r.url.endswith("/api/v1/chat") else None)
+    chat = open_chat(page, stack.url + "/")
+    chat.get_by_role("button", name="J'ai entre 12 et 17 ans").click()
+    expect(chat.locator("#log")).to_contain_text("De quoi veux-tu parler ?", timeout=20_000)
+    send(chat, "on me propose des plans sous pour me faire de la thune", "PARÉ")
+    form = chat.locator("form.local").last
+    field = form.get_by_label("Ton numéro de département")
+    field.fill("750")  # a Paris postcode start, not a département
+    form.get_by_role("button", name="Chercher").click()
+    expect(form.locator(".local-error")).to_contain_text("numéro de département")
+    assert resources == []
+    field.fill("93")
+    form.get_by_role("button", name="Chercher").click()
+    expect(chat.locator("#log")).to_contain_text("Qui peut aider dans le 93", timeout=20_000)
+    assert any("departement=93" in url and "topic=exploitation" in url for url in resources), resources
+    assert axe(chat_frame(page)) == []  # the form and its cards: no serious or critical violation
+    send(chat, "je veux parler à quelqu'un", "119")
+    assert chats[-1].get("departement") == "93"
