@@ -1,5 +1,6 @@
 """The widget's files and the demo page, all served from the gateway (no third party)."""
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, Depends
@@ -24,9 +25,12 @@ LOADER_LABELS = ("launcher", "launcherD", "frameTitle", "frameTitleD")
 LABELS_TOKEN = '"__BALISE_LABELS__"'
 
 
+@lru_cache(maxsize=4)
 def loader_source(web_dir: Path) -> str:
     """widget.js with its four labels taken from the string files. The loader runs on the
-    partner's page, where it fetches nothing (so partners need no connect-src for it)."""
+    partner's page, where it fetches nothing (so partners need no connect-src for it). Built
+    once per process: every page view of every partner site asks for it, and the files do not
+    change while the gateway runs."""
     labels = {}
     for lang in LANGUAGES:
         strings = json.loads((web_dir / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
