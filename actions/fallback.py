@@ -4,7 +4,7 @@
   not turn "je veux plus être là" into "je n'ai pas compris".
 - Otherwise, a first miss asks to rephrase and shows the topics; a second miss in a row shows
   the hand-off card (119 and 3018). `fallback_count` is reset by any understood turn
-  (actions/context.py).
+  (its slot mapping in domain.yml).
 """
 from typing import Any, Dict, List, Optional, Text
 

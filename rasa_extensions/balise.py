@@ -4,7 +4,8 @@ Rasa's REST channel answers with the bot's messages only, trusts any `sender` an
 of failed turns. This channel is what the gateway talks to instead:
 - every call must carry the shared token (header `X-Balise-Token`);
 - a message starting with "/" is treated as an intent only when the gateway marks it as a
-  payload it offered (`payload: true`); typed text can never inject an intent;
+  payload it offered (`payload: true`); typed text can never inject an intent; a payload gets
+  the turn's context entities written in (rasa_extensions/context.py);
 - it answers with the bot's messages (one object per response: text, buttons, custom) plus the
   turn's intent and the slots the gateway reports (topic, audience, crisis);
 - `POST /forget` deletes a conversation from the tracker and lock stores;
@@ -17,18 +18,17 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
-from rasa.shared.core.events import SlotSet, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from rasa_extensions import speedups
+from rasa_extensions.context import with_context
 
 logger = logging.getLogger(__name__)
 speedups.install()  # every Rasa that serves the gateway loads this channel (credentials.yml)
 
 REPORTED_SLOTS = ("audience", "register", "language")
-CONTEXT_SLOT = "language"  # set by action_read_context on every turn
 
 
 class ResponseCollector(OutputChannel):
@@ -58,17 +58,6 @@ def neutralise_command(text: Text) -> Text:
     """Typed text must never reach Rasa's "/intent{...}" shortcut."""
     stripped = text.lstrip(" \t\r\n/")
     return stripped if stripped else "?"
-
-
-def context_action_ran(tracker: Any) -> bool:
-    """Did the action server answer this turn? action_read_context sets `language` every turn;
-    Rasa only logs a warning when the action server is down, so the gateway is told here."""
-    for event in reversed(tracker.events):
-        if isinstance(event, SlotSet) and event.key == CONTEXT_SLOT:
-            return True
-        if isinstance(event, UserUttered):
-            return False
-    return False
 
 
 def forget_conversation(tracker_store: Any, lock_store: Any, sender_id: Text) -> None:
@@ -124,8 +113,8 @@ class BaliseInput(InputChannel):
             text = body.get("message")
             if not isinstance(sender_id, str) or not isinstance(text, str):
                 return response.json({"error": "sender and message are required"}, status=400)
-            if not body.get("payload"):
-                text = neutralise_command(text)
+            metadata = body.get("metadata") or {}
+            text = with_context(text, metadata) if body.get("payload") else neutralise_command(text)
             collector = ResponseCollector()
             await on_new_message(
                 UserMessage(
@@ -133,7 +122,7 @@ class BaliseInput(InputChannel):
                     collector,
                     sender_id,
                     input_channel=self.name(),
-                    metadata=body.get("metadata") or {},
+                    metadata=metadata,
                 )
             )
             tracker = await request.app.ctx.agent.tracker_store.retrieve(sender_id)
@@ -146,7 +135,6 @@ class BaliseInput(InputChannel):
                     "intent": intent.get("name"),
                     "confidence": intent.get("confidence"),
                     "slots": slots,
-                    "actions_ok": bool(tracker) and context_action_ran(tracker),
                 }
             )
 

@@ -80,7 +80,7 @@ class Conversation:
         metadata = {"language": language, "audience_hint": hint, "partner": request.partner, "crisis_defused": defused}
         try:
             turn = await self.rasa.turn(sid, message, metadata, is_payload)
-            if not turn.actions_ok or not turn.messages:
+            if not turn.messages:  # e.g. the action server down on a turn that needed it
                 raise EngineUnavailable()
             session.language = language
             answer = self.render(request, turn, language, layer1=crisis_kind is not None)

@@ -27,7 +27,6 @@ class RasaTurn:
     intent: str | None
     confidence: float | None
     slots: dict = field(default_factory=dict)
-    actions_ok: bool = True
 
 
 class RasaClient:
@@ -78,10 +77,7 @@ class RasaClient:
             WEBHOOK,
             {"sender": session_id, "message": message, "metadata": metadata, "payload": payload},
         )
-        return RasaTurn(
-            data.get("messages", []), data.get("intent"), data.get("confidence"),
-            data.get("slots") or {}, bool(data.get("actions_ok")),
-        )
+        return RasaTurn(data.get("messages", []), data.get("intent"), data.get("confidence"), data.get("slots") or {})
 
     async def forget(self, session_id: str) -> None:
         """Forget the session on every replica (each may hold it in memory)."""

@@ -14,10 +14,10 @@ def test_greeting_offers_the_audience_buttons(any_stack):
     assert "/talk_to_someone" in payloads(answer)
 
 
-def test_a_conversation_reaches_the_action_server_and_keeps_state(any_stack):
+def test_a_chosen_audience_is_kept_and_sets_the_register(any_stack):
     sid = new_session()
     chat(any_stack, sid, text="bonjour")
-    # the audience slot is filled by the custom action action_read_context
+    # the button's entity fills `audience`, and `register` comes with it (rasa_extensions/context.py)
     chosen = chat(any_stack, sid, payload='/inform_audience{"audience":"parent"}')
     assert chosen["audience"] == "parent"
     assert "souhaitez-vous" in all_text(chosen)
@@ -29,6 +29,22 @@ def test_a_conversation_reaches_the_action_server_and_keeps_state(any_stack):
     assert "Gardez des preuves" in text and " tu " not in f" {text} "
     ids = [r["id"] for m in answer["messages"] for r in m["resources"]]
     assert "3018-e-enfance" in ids
+
+
+def test_a_parent_writing_about_their_child_is_answered_in_vous_without_choosing(any_stack):
+    answer = chat(any_stack, new_session(), text="quelqu'un fait du chantage à ma fille avec des photos d'elle")
+    assert answer["topic"] == "sextortion" and answer["audience"] == "parent"
+    text = all_text(answer)
+    assert "Gardez des preuves" in text and " tu " not in f" {text} "
+
+
+def test_the_language_is_kept_on_button_turns(any_stack):
+    """A payload skips the NLU: the channel writes the turn's language into it."""
+    sid = new_session()
+    first = chat(any_stack, sid, text="I want to kill myself tonight, I can't take it anymore")
+    assert first["language"] == "en" and "/affirm_safe" in payloads(first)
+    answer = chat(any_stack, sid, payload="/affirm_safe")
+    assert answer["language"] == "en" and "If things change, 17 and 112 answer at any time" in all_text(answer)
 
 
 def test_teen_sextortion_is_answered_in_tu_with_a_3018_handoff(any_stack):

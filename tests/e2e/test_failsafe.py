@@ -1,6 +1,7 @@
 """Each part behind the gateway fails in turn, mid-conversation: the emergency card comes back
 (503, same shape, degraded), the crisis detector still runs and fits the card, and the
-conversation recovers without restarting the gateway (issue #3)."""
+conversation recovers without restarting the gateway (issue #3). The action server is only
+needed by some turns: the others keep their normal answer while it is down."""
 import os
 import signal
 import time
@@ -8,7 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.e2e.helpers import chat, links, new_session, post_chat
+from tests.e2e.helpers import chat, links, new_session, payloads, post_chat
 
 EXPECTED_LINKS = {
     None: {"tel:17", "tel:112", "sms:114", "tel:119"},
@@ -48,9 +49,7 @@ def assert_failsafe(reply, crisis_kind: str | None = None) -> None:
     assert body["messages"][0]["text"]
 
 
-@pytest.mark.parametrize("part,crisis_kind", [
-    ("actions", "suicide"), ("redis", "danger_now"), ("slow", "suicide"), ("rasa0", "child_missing"),
-])
+@pytest.mark.parametrize("part,crisis_kind", [("redis", "danger_now"), ("slow", "suicide"), ("rasa0", "child_missing")])
 def test_fail_safe_then_recovery(redis_stack, redis_server, part, crisis_kind):
     sid = new_session()
     chat(redis_stack, sid, payload='/inform_audience{"audience":"parent"}')
@@ -62,3 +61,21 @@ def test_fail_safe_then_recovery(redis_stack, redis_server, part, crisis_kind):
     answer = chat(redis_stack, sid, text="bonjour")
     if part != "redis":  # the test's Redis keeps nothing on disk, so its restart starts afresh
         assert answer["audience"] == "parent"  # the conversation went on where it was
+
+
+def test_action_server_down_fails_safe_only_on_the_turns_that_need_it(redis_stack, redis_server):
+    """The action server runs the fallback ladder and the audience question; every other answer
+    is a response Rasa gives by itself, so it still comes, whole."""
+    sid = new_session()
+    chat(redis_stack, sid, payload='/inform_audience{"audience":"parent"}')
+    with outage(redis_stack, redis_server, "actions"):
+        crisis = post_chat(redis_stack, sid, text=CRISIS_TEXTS["suicide"])
+        assert crisis.status_code == 200 and crisis.json()["crisis"] is True
+        assert EXPECTED_LINKS["suicide"] <= links(crisis.json())
+        topic = post_chat(redis_stack, sid, text="on fait du chantage à mon fils avec des photos de lui")
+        assert topic.status_code == 200 and topic.json()["topic"] == "sextortion"
+        assert "Gardez des preuves" in " ".join(m["text"] for m in topic.json()["messages"])
+        assert_failsafe(post_chat(redis_stack, sid, text="qsdkj lmkjh azpoi"))  # the fallback needs it
+    answer = chat(redis_stack, sid, text="qsdkj lmkjh azpoi")
+    assert "/sextortion" in payloads(answer)  # the fallback ladder is back: rephrase with the topics
+    assert answer["audience"] == "parent"

@@ -23,7 +23,6 @@ class FakeRasa:
             "intent": "greet",
             "confidence": 0.99,
             "slots": {"audience": None},
-            "actions_ok": True,
         }
 
     def handler(self, request: httpx.Request) -> httpx.Response:

@@ -8,7 +8,7 @@ from rasa.shared.utils.common import all_subclasses
 from rasa_extensions import speedups
 
 speedups.install()
-action = RemoteAction("action_read_context", None)
+action = RemoteAction("action_fallback", None)
 replies = [
     {"events": [], "responses": []},
     {"events": [{"event": "slot", "name": "language", "value": "fr"}], "responses": [{"text": "Bonjour"}]},

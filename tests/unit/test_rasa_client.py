@@ -6,7 +6,7 @@ import pytest
 from bot.services.rasa_client import EngineUnavailable, RasaClient
 
 URLS = ["http://a.test", "http://b.test", "http://c.test"]
-OK = {"messages": [{"text": "ok"}], "intent": "greet", "actions_ok": True}
+OK = {"messages": [{"text": "ok"}], "intent": "greet"}
 
 
 def client(behaviour: dict, attempts: int = 2) -> tuple[RasaClient, list[str]]:
