@@ -2,7 +2,8 @@
 
 Each virtual user plays conversations one after another, each in a new session, either back to
 back ("closed" loop: the capacity measure) or with 2 to 4 s of reading and typing between an
-answer and the next message ("paced": realistic load). It talks to the gateway's public API
+answer and the next message ("paced": realistic load; each person's first message also comes 2
+to 4 s after the start, so that 50 people do not all press Enter in the same millisecond). It talks to the gateway's public API
 ("gateway"), or straight to Rasa: through Rasa's REST channel ("rest", the stock way in) or
 through the private channel the gateway itself uses ("channel": the gateway's own overhead).
 
@@ -118,6 +119,8 @@ async def virtual_user(client: Client, scenario: Scenario, result: Result, deadl
                        conversations: list[list[dict]], entry: frozenset[str]) -> None:
     sent = 0
     order = rng.sample(range(len(conversations)), len(conversations))
+    if scenario.mode == "paced":  # people arrive spread out too, not all in the same millisecond
+        await asyncio.sleep(rng.uniform(*scenario.think))
     while True:
         for index in order:
             session_id, offered = uuid.uuid4().hex, set(entry)

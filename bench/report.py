@@ -195,8 +195,8 @@ def write_report(out: Path, run: dict, configs: list[dict], levers: list[dict]) 
         "## Targets (issue #9)", "", *targets(ours, stock, plan), "",
         "## Latency and throughput", "",
         f"Closed loop: each user sends its next message as soon as the answer arrives ({plan['closed_seconds']} s per "
-        f"scenario). Paced: 2 to 4 s (random) between an answer and the next message ({plan['paced_seconds']} s per "
-        "scenario). `gateway` is the public API (`POST /api/v1/chat`); `rest` is Rasa's REST channel on the same "
+        f"scenario). Paced: 2 to 4 s (random) between an answer and the next message, and before each person's first "
+        f"message, so that arrivals are spread too ({plan['paced_seconds']} s per scenario). `gateway` is the public API (`POST /api/v1/chat`); `rest` is Rasa's REST channel on the same "
         "Rasa process, without the gateway; `channel` is the private channel the gateway talks to, called "
         "directly: one person through each, at the same time (`paired`), so gateway − channel is the "
         "gateway's own overhead under the same conditions. Errors count every turn that did not end in a normal answer "
