@@ -1,5 +1,6 @@
-"""Crisis detection, measured on the French test set in tests/safety/ (written blind to the
-detector): recall and false-alarm rate for each layer and combined.
+"""Crisis detection, measured on the French test sets written blind to the detector
+(tests/safety/v2/, and the first one in tests/safety/): recall and false-alarm rate for each
+layer and combined.
 
     make eval-safety        # starts the real stack, writes the blind numbers to docs/safety-eval.md
     python scripts/eval_safety.py --dev   # the same on the development set (for tuning)
@@ -45,8 +46,19 @@ def load(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
 
 
-def blind_set() -> tuple[list[dict], list[dict]]:
-    return load(ROOT / "tests/safety/crisis.yml"), load(ROOT / "tests/safety/near_misses.yml")
+def blind_set(directory: Path):
+    """A blind set: crisis.yml and near_misses.yml in `directory`."""
+    def messages() -> tuple[list[dict], list[dict]]:
+        return load(directory / "crisis.yml"), load(directory / "near_misses.yml")
+    return messages
+
+
+# The blind sets, the one that decides the exit status first.
+BLIND_SETS = (
+    (ROOT / "tests/safety/v2", "tests/safety/v2/ (blind: written on 2026-11-23 by someone who had seen neither "
+                               "the detector nor its history)"),
+    (ROOT / "tests/safety", "tests/safety/ (the first blind set: partly exposed on 2026-11-23, see below)"),
+)
 
 
 def file_set(path: Path):
@@ -85,7 +97,7 @@ class Rates:
     alarms: list[str]
 
 
-def evaluate(gateway_url: str, rasa_url: str, token: str, messages=blind_set) -> dict:
+def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
     detector = CrisisDetector.from_files(ROOT / "data/safety/crisis_patterns.yml", ROOT / "data/safety/sms_lexicon.yml")
     crisis, near = messages()
     verdicts: dict[str, dict[str, list[tuple[dict, bool]]]] = defaultdict(lambda: {"crisis": [], "near": []})
@@ -139,9 +151,9 @@ def report(results: dict, seconds: float, source: str, texts: bool) -> str:
     """The tables; with `texts`, the messages missed and the false alarms (never for the blind set)."""
     n_crisis, n_near = results["counts"]
     lines = [
-        "# Crisis detection: measured",
+        f"## Set: {source}",
         "",
-        f"Set: {source} ({n_crisis} crisis messages, {n_near} near misses). Each message is sent "
+        f"{n_crisis} crisis messages, {n_near} near misses. Each message is sent "
         f"through the real API in a fresh session; layer 2 is Rasa's NLU asked alone. Run took "
         f"{seconds:.0f} s; API errors: {results['errors']}.",
         "",
@@ -151,11 +163,11 @@ def report(results: dict, seconds: float, source: str, texts: bool) -> str:
     for layer, rates in results["layers"].items():
         lines.append(f"| {layer} | {rates.recall:.3f} | {rates.false_alarms:.3f} |")
     lines += ["", "Combined recall by kind: " + ", ".join(f"{k} {v:.3f}" for k, v in results["by_kind"].items()), ""]
-    lines += ["## Threshold sweep (replayed from the NLU confidences)", ""] + threshold_sweep(results["sweep"]) + [""]
+    lines += ["### Threshold sweep (replayed from the NLU confidences)", ""] + threshold_sweep(results["sweep"]) + [""]
     if texts:
         for layer, rates in results["layers"].items():
-            lines += [f"## Missed ({layer})", ""] + [f"- {t}" for t in rates.missed] + [""]
-            lines += [f"## False alarms ({layer})", ""] + [f"- {t}" for t in rates.alarms] + [""]
+            lines += [f"### Missed ({layer})", ""] + [f"- {t}" for t in rates.missed] + [""]
+            lines += [f"### False alarms ({layer})", ""] + [f"- {t}" for t in rates.alarms] + [""]
     return "\n".join(lines)
 
 
@@ -179,11 +191,11 @@ def main() -> None:
         if not rest or not Path(rest[0]).is_file():
             sys.exit("--file attend le chemin d'un fichier YAML existant (schéma de tests/unit/crisis_dev.yml).")
         path = Path(rest[0])
-        messages, source, blind = file_set(path), str(path), False
+        sets, blind = [(file_set(path), str(path))], False
     elif "--dev" in args:
-        messages, source, blind = dev_set, "tests/unit/crisis_dev.yml", False
+        sets, blind = [(dev_set, "tests/unit/crisis_dev.yml")], False
     else:
-        messages, source, blind = blind_set, "tests/safety/ (blind: written without seeing the detector)", True
+        sets, blind = [(blind_set(directory), source) for directory, source in BLIND_SETS], True
     # Tuning runs use other ports than the blind run, so both can run at once.
     base = 8765 if blind else 8775
     stack = Stack(gateway_port=base, rasa_ports=[base - 3000], actions_port=base - 2999, log_dir=ROOT / ".stack/eval",
@@ -191,16 +203,21 @@ def main() -> None:
     stack.start()
     try:
         stack.wait_ready()
-        started = time.monotonic()
-        results = evaluate(stack.url, f"http://127.0.0.1:{stack.rasa_ports[0]}", stack.token, messages)
-        text = report(results, time.monotonic() - started, f"`{' '.join(['scripts/eval_safety.py'] + args)}` on {source}", not blind)
+        sections, first = [], None
+        for messages, source in sets:
+            started = time.monotonic()
+            results = evaluate(stack.url, f"http://127.0.0.1:{stack.rasa_ports[0]}", stack.token, messages)
+            sections.append(report(results, time.monotonic() - started, source, not blind))
+            first = first or results
     finally:
         stack.stop()
+    command = f"Command: `{' '.join(['python scripts/eval_safety.py'] + args) if args else 'make eval-safety'}`."
+    text = "\n".join(["# Crisis detection: measured", "", command, "", *sections])
+    print(text)
     if not blind:
-        print(text)
         return
     write_blind(text)
-    print(text)
+    results = first
     combined = results["layers"]["combined"]
     if combined.recall < 0.98 or combined.false_alarms > 0.05 or results["errors"]:
         sys.exit("Below target: combined recall must be >= 0.98 and false alarms <= 0.05.")
