@@ -98,7 +98,7 @@ class Stack:
         model = self.model or current_model()
         for i, port in enumerate(self.rasa_ports):
             cmds[f"rasa{i}"] = [
-                str(RASA_BIN / "rasa"), "run", "--model", model, "--endpoints", endpoints,
+                str(RASA_BIN / "python"), "-m", "rasa_extensions.cli", "run", "--model", model, "--endpoints", endpoints,
                 "--credentials", self.credentials, "--interface", "127.0.0.1", "--port", str(port),
                 "--enable-api", f"--auth-token={self.token}",  # a token may start with "-"
                 "--response-timeout", "20",

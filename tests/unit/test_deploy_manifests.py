@@ -88,3 +88,8 @@ def test_rasa_shares_one_model_and_keeps_state_in_redis():
 
 def test_no_secret_is_committed():
     assert objects("Secret") == {}
+
+
+def test_rasa_starts_through_the_launcher_that_imports_skops_first():
+    rasa = objects("Deployment")["rasa"]["spec"]["template"]["spec"]["containers"][0]
+    assert rasa["command"] == ["python", "-m", "rasa_extensions.cli", "run"]
