@@ -50,15 +50,14 @@ class Stack:
     redis_url: str | None = None
     more_gateway_ports: list[int] = field(default_factory=list)
     """Further gateways (gateway1, gateway2, …) in front of the same Rasa replicas and Redis."""
-    extra_env: dict[str, str] = field(default_factory=dict)
-    """Settings for every component, e.g. raised rate limits for evaluations and tests."""
     host: str = "127.0.0.1"
     log_dir: Path = ROOT / ".stack/logs"
     model: str | None = None
     """A model archive; by default the current one (trained first if needed)."""
     credentials: str = "credentials.yml"
-    extra_env: dict = field(default_factory=dict)
-    """Added to every process's environment (the benchmarks' levers, e.g. thread counts)."""
+    extra_env: dict[str, str] = field(default_factory=dict)
+    """Added to every process's environment: settings such as raised rate limits for evaluations
+    and tests, or the benchmarks' levers."""
     token: str = field(default_factory=lambda: os.environ.get("BALISE_RASA_TOKEN") or secrets.token_urlsafe(24))
     procs: dict = field(default_factory=dict)
 
