@@ -539,6 +539,12 @@ def test_round5_families(detector, crisis, kind, twin):
         "je vais me tuer à la tâche pour ce projet",
         "on a parlé du suicide en cours de philo",                     # topic: a class
         "ils veulent pas que je fasse des plans, mon mec m'oblige pas", # negated force
+        "je peux pas appeler ma mère, elle est au travail",             # not "under watch"
+        "le prof nous retient après les cours",                        # detention
+        "qu'est-ce qui la retient de partir ?",                        # "what holds her back"
+        "il l'a vendue à un mec sur leboncoin",                         # an object sold
+        "je me cache dans ma chambre quand ils se disputent",          # habit, not now
+        "je me cache derrière mon écran",                              # metaphor
     ],
 )
 def test_round5_near_misses(detector, near):
