@@ -513,6 +513,28 @@ def test_round4_near_misses(detector, near):
         ("ma fille est dans la voiture d'un inconnu", "child_missing", "ma fille est dans la voiture de sa tante"),
         ("ma fille devait rentrer à 18h, il est 23h et rien", "child_missing", "ma fille devait rentrer à 18h, elle est là"),
         ("ma fille est partie avec un homme qu'on connaît pas", "child_missing", "ma fille est partie avec sa copine"),
+        # round 6 (tuned after round 6's untuned score was recorded)
+        ("le chauffeur a pris une autre route et il répond pas quand je demande où on va", "danger_now", "le chauffeur a pris une autre route, il dit qu'on va éviter les travaux"),
+        ("ils m'ont amenée dans un hôtel et ce soir j'ai 5 rdv", "danger_now", "j'ai 5 rdv chez le médecin cette semaine"),
+        ("si je rentre chez ma mère il la brûle", "danger_now", "si je rentre tard ma mère la ferme à clé"),
+        ("jsuis dans la salle de bain il tambourine", "danger_now", "jsuis dans la salle de bain je me maquille"),
+        ("le gars rencontré sur tiktok est garé devant mon collège", "danger_now", "le bus est garé devant mon collège"),
+        ("ils me frappent pour que je fasse les clients", "danger_now", "ma soeur me frappe avec son coussin"),
+        ("ma copine est dans une chambre avec 3 mecs elle pleure", "danger_now", "ma copine est dans une chambre avec 3 copines elles rigolent"),
+        ("mon père tient mon frère par le cou", "danger_now", "mon père tient mon frère par la main"),
+        ("ce soir c'était mon tour, je pouvais pas refuser", "danger_now", "ce soir c'était mon tour de faire la vaisselle"),
+        ("some guy keeps knocking on my hotel door saying i owe him", "danger_now", "i owe him a birthday present"),
+        ("they said i can't go home until i pay them back", "danger_now", "i can't go home until 6 because of practice"),
+        ("on me pousse dans une camionnette", "danger_now", "on pousse la camionnette en panne"),
+        ("il a verouillé la chambre et il est parti", "danger_now", "il a rangé la chambre et il est parti"),
+        ("il va me montrer ce qui arrive aux filles qui parlent", "danger_now", "il va me montrer ce qui arrive à la fin du film"),
+        ("je compte sauter du 8ème", "suicide", "je compte sauter le 8ème chapitre"),
+        ("merci pour tout, prenez soin de maman", "suicide", "prenez soin de vous, à demain"),
+        ("i don't see any reason to keep living", "suicide", "i don't see any reason to keep playing"),
+        ("jpense qu'à mourir", "suicide", "jpense qu'à manger"),
+        ("ce soir je prends tout ce qu'il y a dans la pharmacie", "suicide", "ce soir je prends tout ce qu'il y a dans le frigo"),
+        ("ma petite de 5 ans s'est perdue dans la foule", "child_missing", "ma petite de 5 ans s'est endormie dans la voiture"),
+        ("ma fille est partie de l'internat cette nuit et personne sait où elle est", "child_missing", "ma fille est partie de l'internat ce matin pour le week end"),
     ],
 )
 def test_round5_families(detector, crisis, kind, twin):
@@ -545,6 +567,10 @@ def test_round5_families(detector, crisis, kind, twin):
         "il l'a vendue à un mec sur leboncoin",                         # an object sold
         "je me cache dans ma chambre quand ils se disputent",          # habit, not now
         "je me cache derrière mon écran",                              # metaphor
+        "je suis sur le pont des arts avec ma classe",                 # a visit, not a ledge
+        "i'm locked out of my account",
+        "jvais étrangler mon frère il m'a spoilé la série",            # a reason given: hyperbole
+        "il y a 5 ans des hommes m'ont gardée dans un appart, aujourd'hui je témoigne",
     ],
 )
 def test_round5_near_misses(detector, near):
@@ -631,7 +657,7 @@ def test_every_example_keeps_its_verdict(detector):
     """Stricter than the rates: a pattern, mask or defuser that alone decides an example cannot
     be removed or broken without this test naming the example."""
     wrong = []
-    for m in sum((load(f"crisis_{name}.yml") for name in ("dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")), []):
+    for m in sum((load(f"crisis_{name}.yml") for name in ("dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")), []):
         expected = KNOWN_ERRORS.get(m["text"], None if m["kind"] == "none" else m["kind"])
         got = detector.detect(m["text"])
         if got != expected:
