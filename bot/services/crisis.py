@@ -177,7 +177,12 @@ class CrisisDetector:
             return True
         if self.joke.search(padded):
             return True
-        return self.explained.search(padded) and not self.urgent.search(padded)
+        return self.explained.search(padded) and not self._urgent(padded)
+
+    def _urgent(self, padded: str) -> bool:
+        """Immediacy outside the everyday phrase that explains it: the "aidez moi" of "aidez moi
+        à trouver un stage" is not a cry."""
+        return bool(self.urgent.search(self.ordinary.blank(padded)))
 
     def defused(self, text: str) -> bool:
         return self.judge(text)[1]
@@ -203,7 +208,7 @@ class CrisisDetector:
                 return None, best, "joke"
             # "comment aider mon pote, il dit qu'il va se tuer ce soir": a question about a
             # crisis happening now is still that crisis.
-            if self.urgent.search(padded):
+            if self._urgent(padded):
                 return best, best, None
             return None, best, "topic" if self.topic.search(padded) else "ordinary"
         return best, best, None

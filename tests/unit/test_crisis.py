@@ -715,6 +715,11 @@ def test_fast_on_long_messages(detector):
     ("il est en bas il attend que je descende pour aller au foot", True),  # ordinary plan
     ("j'ai fini ma boite de bonbons en une soirée", True),                 # ordinary object
     ("my daughter came back after running away last week", True),          # resolved, English
+    ("j'ai pris deux dolipranes pour ma migraine", True),                   # ordinary: a reason
+    ("ils m'ont pris mon tel en cours, je le récupère ce soir", True),      # ordinary: given back
+    ("j'ai peur qu'il me quitte", True),                                    # ordinary: heartbreak
+    ("aidez moi à trouver un stage svp", True),                             # ordinary: a task
+    ("le rappeur dit qu'il va tous les planter dans son son", True),        # topic: a song
 ])
 def test_defused_means_crisis_words_with_evidence_against(detector, text, defused):
     assert detector.defused(text) is defused
