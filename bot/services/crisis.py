@@ -122,13 +122,15 @@ class CrisisDetector:
         d = config["defusers"]
         self.joke = _RuleSet(d.get("joke"), vocab)
         self.topic = _RuleSet(d.get("topic"), vocab)
+        self.ordinary = _RuleSet(d.get("ordinary"), vocab)
         self.past = _RuleSet(d.get("past"), vocab)
         self.resolved = _RuleSet(d.get("resolved"), vocab)
         self.now = _RuleSet(d.get("now"), vocab)
         self.urgent = _RuleSet(d.get("urgent"), vocab)
         # One scan each for the common questions "is it over?" and "is it a joke or a question?"
         self.over = _RuleSet((d.get("past") or []) + (d.get("resolved") or []), vocab)
-        self.aside = _RuleSet((d.get("joke") or []) + (d.get("topic") or []), vocab)
+        self.aside = _RuleSet((d.get("joke") or []) + (d.get("topic") or []) + (d.get("ordinary") or []), vocab)
+        self.explained = _RuleSet((d.get("topic") or []) + (d.get("ordinary") or []), vocab)
 
     @classmethod
     def from_files(cls, patterns: Path, lexicon: Path) -> "CrisisDetector":
@@ -152,7 +154,8 @@ class CrisisDetector:
         """(kind, defused) in one pass over the text: what the gateway needs for each message.
 
         `defused`: explicit evidence that the message is not a crisis now: a crisis pattern
-        suppressed by a defuser (a story that is over, a joke, a question, fiction), an idiom
+        suppressed by a defuser (a story that is over, a joke, a question, fiction, an everyday
+        plan such as "pour aller au foot"), an idiom
         or negation mask that hid crisis words ("morte de rire", "mon chat a disparu", "je veux
         pas mourir"), or, with no crisis pattern at all, the same markers the patterns yield
         to (a story that is over and nothing happening now; a joke; a question or fiction with
@@ -174,7 +177,12 @@ class CrisisDetector:
             return True
         if self.joke.search(padded):
             return True
-        return self.topic.search(padded) and not self.urgent.search(padded)
+        return self.explained.search(padded) and not self._urgent(padded)
+
+    def _urgent(self, padded: str) -> bool:
+        """Immediacy outside the everyday phrase that explains it: the "aidez moi" of "aidez moi
+        à trouver un stage" is not a cry."""
+        return bool(self.urgent.search(self.ordinary.blank(padded)))
 
     def defused(self, text: str) -> bool:
         return self.judge(text)[1]
@@ -191,7 +199,7 @@ class CrisisDetector:
         # it names one plainly: "il y a 2 ans j ai pris toute la boite, maintenant ca va".
         if self.over.search(padded) and not self.now.search(self.resolved.blank(padded)):
             return None, best, "past"
-        if self.aside.search(padded):  # a joke, or a question / fiction / homework
+        if self.aside.search(padded):  # a joke, a question / fiction / homework, an everyday plan
             # A strong pattern is never a joke nor a question, whatever its kind.
             strong = next((k for k in self.priority if self.strong[k].search(padded)), None)
             if strong:
@@ -200,7 +208,7 @@ class CrisisDetector:
                 return None, best, "joke"
             # "comment aider mon pote, il dit qu'il va se tuer ce soir": a question about a
             # crisis happening now is still that crisis.
-            if self.urgent.search(padded):
+            if self._urgent(padded):
                 return best, best, None
-            return None, best, "topic"
+            return None, best, "topic" if self.topic.search(padded) else "ordinary"
         return best, best, None

@@ -466,6 +466,137 @@ def test_round4_near_misses(detector, near):
 
 
 @pytest.mark.parametrize(
+    "crisis, kind, twin",
+    [
+        # round 5: classes (subject x verb x sign of danger), each with a twin it must not catch
+        ("le gars du snap est devant ma porte il sait où j'habite", "danger_now", "le livreur est devant ma porte il sait pas lire le code"),
+        ("il a trouvé mon adresse il est en route", "danger_now", "mon père est en route il arrive dans 10 min"),
+        ("je me cache dans les toilettes, le gars est dehors", "danger_now", "je me cache dans les toilettes pour fumer"),
+        ("jpeux pas parler il est à côté", "danger_now", "je peux pas parler de ça à ma mère"),
+        ("ma soeur m'appelle en chuchotant", "danger_now", "ma soeur m'appelle tous les soirs"),
+        ("svp appelez la police je suis au 3e étage", "danger_now", "appelez la police si vous voyez ça"),
+        ("on est 4 filles dans la chambre, ils nous surveillent h24", "danger_now", "ma mère me surveille h24 sur snap map"),
+        ("il me surveille, je peux pas m'enfuir", "danger_now", "je peux pas fuir mes problèmes"),
+        ("ils veulent me ramener à l'hôtel de force", "danger_now", "ils veulent me ramener à l'hôtel après le resto"),
+        ("ils ont mon passeport et je dois rester", "danger_now", "la mairie a mon passeport pour le renouveler"),
+        ("je dois travailler toutes les nuits dans le salon de massage", "danger_now", "je dois travailler tout le week end au mcdo"),
+        ("le patron dit que je sortirai pas de l'hôtel avant la fin du plan", "danger_now", "je sortirai pas de ma chambre avant la fin du film"),
+        ("elle dit qu'un homme la retient", "danger_now", "elle retient ses larmes"),
+        ("il la frappe avec une ceinture", "danger_now", "il la frappe au tennis"),
+        ("il me tient le poignet et veut pas me lâcher", "danger_now", "il me tient la main au ciné"),
+        ("un mec se frotte contre moi dans le rer", "danger_now", "un chat se frotte à mes jambes"),
+        ("mon ex est chez moi il refuse de partir", "danger_now", "ma fille refuse de partir en colo"),
+        ("il casse tout dans le salon", "danger_now", "ce son casse tout"),
+        ("un gars veut m'emmener dans une chambre", "danger_now", "un gars veut m'emmener au ciné"),
+        ("mon copain m'a vendue à ses potes", "danger_now", "mon copain m'a vendu sa console"),
+        ("je me réveille dans un lit que je connais pas", "danger_now", "je me réveille toujours fatiguée"),
+        ("j'ai mis une chaise devant la porte", "danger_now", "j'ai mis une chaise devant le bureau"),
+        ("j'ai peur pour ma vie", "danger_now", "j'ai peur pour mon bac"),
+        ("he keeps telling me to get in his car", "danger_now", "he keeps telling me to get in the pool"),
+        ("un adulte menace de venir à la maison", "danger_now", "ma tante menace de nous rendre visite lol"),
+        ("jsuis cachée dans le placard", "danger_now", "jsuis cachée sous la couette pour lire"),
+        ("j'ai peur il va revenir", "danger_now", "j'ai peur il va pleuvoir"),
+        ("il me drogue", "danger_now", "il me dragouille lol"),
+        ("je me suis fait agresser, il est encore là", "danger_now", "je me suis fait agresser le mois dernier, c'est fini"),
+        ("je veux rentrer mais ils me laissent pas", "danger_now", "je veux rentrer chez moi, la colo c'est nul"),
+        ("help im trapped", "danger_now", "help i'm bored"),
+        ("je suis retenue", "danger_now", "je suis retenue pour le stage"),
+        ("le monsieur veut que je le suive", "danger_now", "le prof veut que je lui rende mon devoir"),
+        ("il m'a frappée et il recommence", "danger_now", "il m'a frappée au foot"),
+        ("il menace ma famille si je viens pas", "danger_now", "il menace de partir si je viens pas"),
+        ("mon beau-père me touche", "danger_now", "mon beau-père me touche le coeur avec ses mots"),
+        ("un client arrive à 23h et j'ai 15 ans", "danger_now", "un client arrive au magasin de ma mère"),
+        ("ce sera mon dernier message", "suicide", "ce sera mon dernier message de la soirée, bonne nuit"),
+        ("j'ai regardé comment faire pour pas me rater", "suicide", "j'ai regardé comment faire pour pas rater le bus"),
+        ("j'ai plus envie de me réveiller", "suicide", "j'ai pas envie de me réveiller demain pour les cours"),
+        ("je pars ce soir pour toujours", "suicide", "je pars ce soir pour toujours à lyon avec mes parents"),
+        ("ma fille est dans la voiture d'un inconnu", "child_missing", "ma fille est dans la voiture de sa tante"),
+        ("ma fille devait rentrer à 18h, il est 23h et rien", "child_missing", "ma fille devait rentrer à 18h, elle est là"),
+        ("ma fille est partie avec un homme qu'on connaît pas", "child_missing", "ma fille est partie avec sa copine"),
+        # round 6 (tuned after round 6's untuned score was recorded)
+        ("le chauffeur a pris une autre route et il répond pas quand je demande où on va", "danger_now", "le chauffeur a pris une autre route, il dit qu'on va éviter les travaux"),
+        ("ils m'ont amenée dans un hôtel et ce soir j'ai 5 rdv", "danger_now", "j'ai 5 rdv chez le médecin cette semaine"),
+        ("si je rentre chez ma mère il la brûle", "danger_now", "si je rentre tard ma mère la ferme à clé"),
+        ("jsuis dans la salle de bain il tambourine", "danger_now", "jsuis dans la salle de bain je me maquille"),
+        ("le gars rencontré sur tiktok est garé devant mon collège", "danger_now", "le bus est garé devant mon collège"),
+        ("ils me frappent pour que je fasse les clients", "danger_now", "ma soeur me frappe avec son coussin"),
+        ("ma copine est dans une chambre avec 3 mecs elle pleure", "danger_now", "ma copine est dans une chambre avec 3 copines elles rigolent"),
+        ("mon père tient mon frère par le cou", "danger_now", "mon père tient mon frère par la main"),
+        ("ce soir c'était mon tour, je pouvais pas refuser", "danger_now", "ce soir c'était mon tour de faire la vaisselle"),
+        ("some guy keeps knocking on my hotel door saying i owe him", "danger_now", "i owe him a birthday present"),
+        ("they said i can't go home until i pay them back", "danger_now", "i can't go home until 6 because of practice"),
+        ("on me pousse dans une camionnette", "danger_now", "on pousse la camionnette en panne"),
+        ("il a verouillé la chambre et il est parti", "danger_now", "il a rangé la chambre et il est parti"),
+        ("il va me montrer ce qui arrive aux filles qui parlent", "danger_now", "il va me montrer ce qui arrive à la fin du film"),
+        ("je compte sauter du 8ème", "suicide", "je compte sauter le 8ème chapitre"),
+        ("merci pour tout, prenez soin de maman", "suicide", "prenez soin de vous, à demain"),
+        ("i don't see any reason to keep living", "suicide", "i don't see any reason to keep playing"),
+        ("jpense qu'à mourir", "suicide", "jpense qu'à manger"),
+        ("ce soir je prends tout ce qu'il y a dans la pharmacie", "suicide", "ce soir je prends tout ce qu'il y a dans le frigo"),
+        ("ma petite de 5 ans s'est perdue dans la foule", "child_missing", "ma petite de 5 ans s'est endormie dans la voiture"),
+        ("ma fille est partie de l'internat cette nuit et personne sait où elle est", "child_missing", "ma fille est partie de l'internat ce matin pour le week end"),
+    ],
+)
+def test_round5_families(detector, crisis, kind, twin):
+    assert detector.detect(crisis) == kind, detector.analyse(crisis)
+    assert detector.detect(twin) is None, detector.analyse(twin)
+
+
+@pytest.mark.parametrize(
+    "near",
+    [
+        "jsuis enfermée dans ma chambre a reviser",                   # "a reviser" like "pour reviser"
+        "l'an dernier j'ai fait une TS, ça va mieux maintenant",       # resolved swallows "maintenant"
+        "un mec m'a suivie sur insta",                                 # followed online, past tense
+        "le prof de sport va nous tuer au cross demain",               # sport hyperbole
+        "ma soeur m'a enfermé hors de la salle de bain",               # locked out
+        "my mom's gonna kill me i broke her phone",                    # a parent's anger in English
+        "i was locked in a room two years ago, still have nightmares",  # plural "nightmares" is topic
+        "mon pote a écrit adieu sur le groupe, il déménage",           # goodbye explained by a move
+        "mon frère me tape dessus quand on joue",                      # play-fighting
+        "il me suit partout c'est mon meilleur pote",                  # a clingy friend
+        "il me retient toujours à la fin du cours pour parler de mes notes",
+        "est-ce que je dois appeler la police ?",                      # a question, not a cry
+        "je veux disparaître de ce groupe whatsapp",
+        "je vais me tuer à la tâche pour ce projet",
+        "on a parlé du suicide en cours de philo",                     # topic: a class
+        "ils veulent pas que je fasse des plans, mon mec m'oblige pas", # negated force
+        "je peux pas appeler ma mère, elle est au travail",             # not "under watch"
+        "le prof nous retient après les cours",                        # detention
+        "qu'est-ce qui la retient de partir ?",                        # "what holds her back"
+        "il l'a vendue à un mec sur leboncoin",                         # an object sold
+        "je me cache dans ma chambre quand ils se disputent",          # habit, not now
+        "je me cache derrière mon écran",                              # metaphor
+        "je suis sur le pont des arts avec ma classe",                 # a visit, not a ledge
+        "i'm locked out of my account",
+        "jvais étrangler mon frère il m'a spoilé la série",            # a reason given: hyperbole
+        "il y a 5 ans des hommes m'ont gardée dans un appart, aujourd'hui je témoigne",
+    ],
+)
+def test_round5_near_misses(detector, near):
+    assert detector.detect(near) is None, detector.analyse(near)
+
+
+@pytest.mark.parametrize(
+    "text, expanded",
+    [
+        ("jretrouve plus mon petit frere", "je retrouve plus mon petit frere"),  # j + consonant
+        ("jecris avec sa tablette", "j ecris avec sa tablette"),                 # j + vowel verb
+        ("il msurveille", "il me surveille"),                                   # m + force verb
+        ("mon copain ma vendue", "mon copain m a vendue"),                      # ma + participle
+        ("ma mere est la", "ma mere est la"),                                   # ma + noun kept
+        ("elle dit quelle peut pas partir", "elle dit qu elle peut pas partir"),
+        ("quelle heure", "quelle heure"),
+        ("sa recommence", "ca recommence"),
+        ("appeler les flics", "appeler la police"),
+        ("mon ptit frere", "mon petit frere"),
+    ],
+)
+def test_round5_elisions(text, expanded):
+    assert expand(text) == expanded
+
+
+@pytest.mark.parametrize(
     "text, kind",
     [
         ("Ma fille revient avec de l'argent et des cadeaux, je crains qu'on la prostitue.", None),
@@ -526,7 +657,7 @@ def test_every_example_keeps_its_verdict(detector):
     """Stricter than the rates: a pattern, mask or defuser that alone decides an example cannot
     be removed or broken without this test naming the example."""
     wrong = []
-    for m in sum((load(f"crisis_{name}.yml") for name in ("dev", "fresh", "fresh2", "fresh3", "fresh4")), []):
+    for m in sum((load(f"crisis_{name}.yml") for name in ("dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")), []):
         expected = KNOWN_ERRORS.get(m["text"], None if m["kind"] == "none" else m["kind"])
         got = detector.detect(m["text"])
         if got != expected:
@@ -581,6 +712,14 @@ def test_fast_on_long_messages(detector):
     ("mon ex me frappait, c'est fini depuis longtemps", True),          # over
     ("ma fille a fugué il y a deux ans", True),                         # past
     ("comment aider ma pote, un homme l'a emmenée ce soir", False),     # topic, but urgent
+    ("il est en bas il attend que je descende pour aller au foot", True),  # ordinary plan
+    ("j'ai fini ma boite de bonbons en une soirée", True),                 # ordinary object
+    ("my daughter came back after running away last week", True),          # resolved, English
+    ("j'ai pris deux dolipranes pour ma migraine", True),                   # ordinary: a reason
+    ("ils m'ont pris mon tel en cours, je le récupère ce soir", True),      # ordinary: given back
+    ("j'ai peur qu'il me quitte", True),                                    # ordinary: heartbreak
+    ("aidez moi à trouver un stage svp", True),                             # ordinary: a task
+    ("le rappeur dit qu'il va tous les planter dans son son", True),        # topic: a song
 ])
 def test_defused_means_crisis_words_with_evidence_against(detector, text, defused):
     assert detector.defused(text) is defused
