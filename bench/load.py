@@ -35,7 +35,7 @@ class Scenario:
     seconds: float | None = None  # run for this long…
     messages: int | None = None  # …or until each user has sent this many
     think: tuple[float, float] = (2.0, 4.0)
-    tag: str = ""  # e.g. "paired": run at the same time as another scenario
+    tag: str = ""  # e.g. "alone": the overhead measure (bench/run.py)
 
     @property
     def label(self) -> str:

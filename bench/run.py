@@ -111,13 +111,20 @@ def show(result: Result) -> Result:
     return result
 
 
-async def paired_overhead(stack: Stack, rasa_url: str, seconds: float) -> list[Result]:
-    """One person through the gateway and one straight into the private channel it uses, at the
-    same time, so that both see the same machine: the difference is the gateway's own cost."""
-    return list(await asyncio.gather(
-        run(stack.url, Scenario("gateway", "closed", 1, seconds, tag="paired")),
-        run(rasa_url, Scenario("channel", "closed", 1, seconds, tag="paired"), token=stack.token),
-    ))
+def overhead_alone(stack: Stack, rasa_url: str, seconds: float, rounds: int = 2) -> list[Result]:
+    """One person alone through each door (gateway, the private channel it uses, Rasa's REST
+    channel), one door after the other and in turns, so that a slow moment of the machine does
+    not fall on one door only; each door's turns are pooled. Gateway − REST is the gateway's
+    overhead as issue #9 defines it; gateway − channel is the gateway's own work."""
+    pooled = {target: Result(Scenario(target, "closed", 1, seconds * rounds, tag="alone")) for target in ("gateway", "channel", "rest")}
+    for _ in range(rounds):
+        for target, result in pooled.items():
+            one = asyncio.run(run(stack.url if target == "gateway" else rasa_url, Scenario(target, "closed", 1, seconds), token=stack.token))
+            result.latencies += one.latencies
+            result.elapsed += one.elapsed
+            for kind, n in one.errors.items():
+                result.errors[kind] = result.errors.get(kind, 0) + n
+    return list(pooled.values())
 
 
 def measure(entry: dict, plan: dict, full: bool) -> Measured:
@@ -143,7 +150,7 @@ def measure(entry: dict, plan: dict, full: bool) -> Measured:
                 url = stack.url if scenario.target == "gateway" else rasa_url
                 measured.results.append(show(asyncio.run(run(url, scenario, token=stack.token))))
             if full:
-                measured.results += [show(r) for r in asyncio.run(paired_overhead(stack, rasa_url, plan["closed_seconds"]))]
+                measured.results += [show(r) for r in overhead_alone(stack, rasa_url, plan["closed_seconds"] / 2)]
         measured.rss_peak_total = memory.peak
     finally:
         stack.stop()

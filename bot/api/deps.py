@@ -1,4 +1,7 @@
-"""Dependencies injected into the routers; the services live on app.state (built in main)."""
+"""Dependencies injected into the routers; the services live on app.state (built in main).
+
+They are `async def` because they only read attributes: FastAPI runs a plain `def` dependency
+in its thread pool, a thread hop per dependency and per request on the chat's hot path."""
 from fastapi import Request
 
 from bot.directory import Directory
@@ -8,27 +11,27 @@ from bot.services.stats import Stats
 from bot.settings import Settings
 
 
-def get_conversation(request: Request) -> Conversation:
+async def get_conversation(request: Request) -> Conversation:
     return request.app.state.conversation
 
 
-def get_directory(request: Request) -> Directory:
+async def get_directory(request: Request) -> Directory:
     return request.app.state.conversation.directory
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_stats(request: Request) -> Stats:
+async def get_stats(request: Request) -> Stats:
     return request.app.state.conversation.stats
 
 
-def get_limiter(request: Request) -> RateLimiter:
+async def get_limiter(request: Request) -> RateLimiter:
     return request.app.state.conversation.limiter
 
 
-def client_address(request: Request) -> str:
+async def client_address(request: Request) -> str:
     """Only ever handed to the rate limiter, which hashes it; behind a proxy, run uvicorn
     with --proxy-headers so that this is the visitor's address, not the proxy's."""
     return request.client.host if request.client else "unknown"
