@@ -13,12 +13,11 @@ The audience a button names wins over the gateway's hint; the register follows t
 import json
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES
 from rasa.shared.nlu.training_data.message import Message
+
+from rasa_extensions.stateless import StatelessComponent
 
 AUDIENCES = {"teen", "parent", "friend", "professional"}
 ADULT_AUDIENCES = {"parent", "professional"}
@@ -53,18 +52,8 @@ def with_context(payload: Text, metadata: Dict[Text, Any]) -> Text:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class ContextEntities(GraphComponent):
+class ContextEntities(StatelessComponent):
     """Adds the context entities to typed messages (payloads get them in `with_context`)."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ContextEntities":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -9,30 +9,19 @@ non-crisis one. Without the flag (no crisis words, or words layer 1 cannot judge
 crisis guess stands: layer 2 keeps catching what layer 1 never recognised.
 Placed before FallbackClassifier, so a weak second choice still ends in the fallback.
 """
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
+
+from rasa_extensions.stateless import StatelessComponent
 
 CRISIS_PREFIX = "crisis_"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CrisisGate(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CrisisGate":
-        return cls()
-
+class CrisisGate(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             if not (message.get("metadata") or {}).get("crisis_defused"):
