@@ -203,12 +203,11 @@ def main() -> None:
     stack.start()
     try:
         stack.wait_ready()
-        sections, first = [], None
+        sections, per_set = [], []
         for messages, source in sets:
             started = time.monotonic()
-            results = evaluate(stack.url, f"http://127.0.0.1:{stack.rasa_ports[0]}", stack.token, messages)
-            sections.append(report(results, time.monotonic() - started, source, not blind))
-            first = first or results
+            per_set.append(evaluate(stack.url, f"http://127.0.0.1:{stack.rasa_ports[0]}", stack.token, messages))
+            sections.append(report(per_set[-1], time.monotonic() - started, source, not blind))
     finally:
         stack.stop()
     command = f"Command: `{' '.join(['python scripts/eval_safety.py'] + args) if args else 'make eval-safety'}`."
@@ -217,9 +216,9 @@ def main() -> None:
     if not blind:
         return
     write_blind(text)
-    results = first
-    combined = results["layers"]["combined"]
-    if combined.recall < 0.98 or combined.false_alarms > 0.05 or results["errors"]:
+    decisive = per_set[0]  # BLIND_SETS lists first the set that decides the exit status
+    combined = decisive["layers"]["combined"]
+    if combined.recall < 0.98 or combined.false_alarms > 0.05 or decisive["errors"]:
         sys.exit("Below target: combined recall must be >= 0.98 and false alarms <= 0.05.")
 
 
