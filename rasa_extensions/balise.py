@@ -116,6 +116,7 @@ class BaliseInput(InputChannel):
             metadata = body.get("metadata") or {}
             text = with_context(text, metadata) if body.get("payload") else neutralise_command(text)
             collector = ResponseCollector()
+            speedups.saved_tracker.set(None)
             await on_new_message(
                 UserMessage(
                     text,
@@ -125,7 +126,7 @@ class BaliseInput(InputChannel):
                     metadata=metadata,
                 )
             )
-            tracker = await request.app.ctx.agent.tracker_store.retrieve(sender_id)
+            tracker = speedups.saved_tracker.get() or await request.app.ctx.agent.tracker_store.retrieve(sender_id)
             latest = tracker.latest_message if tracker else None
             intent = (latest.intent or {}) if latest else {}
             slots = {name: tracker.get_slot(name) for name in REPORTED_SLOTS} if tracker else {}

@@ -5,7 +5,29 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.utils.common import all_subclasses
 
+import json
+import tempfile
+from pathlib import Path
+
+import random
+
+import dask
+import numpy as np
+import scipy.sparse
+from rasa.core.policies.rule_policy import RulePolicy
+from rasa.engine.graph import ExecutionContext, GraphSchema, SchemaNode
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+
 from rasa_extensions import speedups
+
+RASA_MINIMAL_SCHEMA = GraphSchema.minimal_graph_schema
+RASA_CREATE_X = LogisticRegressionClassifier._create_X
+RASA_POSSIBLE_KEYS = RulePolicy._get_possible_keys
 
 speedups.install()
 action = RemoteAction("action_fallback", None)
@@ -42,4 +64,78 @@ try:
     raise AssertionError("an unknown event name must raise")
 except ValueError:
     pass
+
+# the intent classifier loads with the same weights, laid out so that no message copies them
+storage = LocalModelStorage(Path(tempfile.mkdtemp()))
+resource = Resource("classifier")
+context = ExecutionContext(GraphSchema({}), "test")
+config = {**LogisticRegressionClassifier.get_default_config(), "max_iter": 200}
+trained = LogisticRegressionClassifier.create(config, storage, resource, context)
+rng = np.random.default_rng(0)
+features, labels = rng.random((60, 40)), rng.choice(["a", "b", "c"], 60)
+trained.clf.fit(features, labels)
+trained.persist()
+loaded = LogisticRegressionClassifier.load(config, storage, resource, context)
+assert loaded.clf.coef_.T.flags["C_CONTIGUOUS"], "the weights' transpose must be read in place"
+assert np.array_equal(loaded.clf.coef_, trained.clf.coef_)
+assert np.array_equal(loaded.clf.predict_proba(features), trained.clf.predict_proba(features))
+
+# a graph run's minimal schema is Rasa's, computed once per set of targets
+def node(*needs):
+    return SchemaNode(needs={f"i{n}": n for n in needs}, uses=LogisticRegressionClassifier, constructor_name="load",
+                      fn="process", config={})
+schema = GraphSchema({"a": node(), "b": node("a"), "c": node("b"), "d": node()})
+for targets in (["c"], ["b", "d"], None, ["c"]):
+    assert speedups.minimal_graph_schema(schema, targets) == RASA_MINIMAL_SCHEMA(schema, targets), targets
+assert GraphSchema.minimal_graph_schema(schema, ["c"]) is GraphSchema.minimal_graph_schema(schema, ["c"])
+assert set(GraphSchema.minimal_graph_schema(schema, ["c"]).nodes) == {"a", "b", "c"}
+
+# graphs run node by node give dask's answer: inputs passed as values, unknown keys as themselves
+def node_output(name):
+    return lambda *inputs: (name, inputs)
+graph = {"__message__": ("__message__", ["hello"]), "a": (node_output("a"), "__message__"),
+         "b": (node_output("b"), "a", "__missing__"), "c": (node_output("c"), "a", "b")}
+for targets in (["c"], ["b", "a"], ["c", "b"]):
+    assert speedups.run_in_order(graph, targets) == dask.get(graph, targets), targets
+
+# the classifier's input matrix is Rasa's, value for value
+def sparse(rows, columns, seed):
+    return scipy.sparse.random(rows, columns, density=0.3, format="coo", random_state=seed) * 5
+message = Message(data={TEXT: "bonjour"})
+for origin, size, seed in (("words", 7, 1), ("chars", 11, 2)):
+    message.add_features(Features(sparse(3, size, seed), FEATURE_TYPE_SEQUENCE, TEXT, origin))
+    message.add_features(Features(sparse(1, size, seed + 10), FEATURE_TYPE_SENTENCE, TEXT, origin))
+other = Message(data={TEXT: "salut"})
+other.add_features(Features(sparse(1, 18, 3), FEATURE_TYPE_SENTENCE, TEXT, "words"))
+for batch in ([message], [message, other]):
+    ours, rasa = speedups.classifier_features(None, batch), RASA_CREATE_X(None, batch)
+    assert ours.dtype == rasa.dtype and ours.shape == rasa.shape
+    assert np.array_equal(ours.toarray(), rasa.toarray())
+dense = Message(data={TEXT: "dense"})
+dense.add_features(Features(np.ones((1, 4)), FEATURE_TYPE_SENTENCE, TEXT, "dense"))
+assert np.array_equal(speedups.classifier_features(None, [dense]).toarray(), RASA_CREATE_X(None, [dense]).toarray())
+
+# the rule policy finds the same rules from the recent states as from the whole conversation
+rng = random.Random(0)
+def state(first=False):
+    user = {"intent": rng.choice(["greet", "crisis", "topic", "thanks"])}
+    chosen = {} if first else {"prev_action": {"action_name": rng.choice(["action_listen", "utter_a", "utter_b"])}}
+    if rng.random() < 0.5:
+        chosen["user"] = user
+    if rng.random() < 0.3:
+        chosen["slots"] = {"audience": (1.0,)}
+    return chosen
+def states(length):
+    return [state(first=i == 0) for i in range(length)]
+policy = RulePolicy.create(RulePolicy.get_default_config(), storage, Resource("rules"), context)
+conversations = [states(rng.randint(1, 12)) for _ in range(400)]
+rules = [states(rng.randint(1, 4)) for _ in range(200)] + [c[-rng.randint(1, 4):] for c in conversations[::3]]
+lookup = {json.dumps(rule, sort_keys=True): "utter_a" for rule in rules}
+matched = 0
+for conversation in conversations:
+    expected = RASA_POSSIBLE_KEYS(policy, lookup, conversation)
+    assert speedups.possible_rule_keys(policy, lookup, conversation) == expected
+    assert speedups.possible_rule_keys(policy, lookup, conversation) == expected  # remembered
+    matched += bool(expected)
+assert matched > 100, matched
 print("ok")
