@@ -2,7 +2,7 @@
 `uvicorn bot.main:create_app --factory` (scripts/stack.py does it for you)."""
 from contextlib import asynccontextmanager
 
-import httpx
+import aiohttp
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
@@ -15,6 +15,7 @@ from bot.security import install_security
 from bot.services.audience import AudienceCues
 from bot.services.conversation import Conversation
 from bot.services.crisis import CrisisDetector
+from bot.services.engine_http import AiohttpEngineHttp, EngineHttp
 from bot.services.failsafe import EmergencyCards
 from bot.services.language import LanguageDetector
 from bot.services.rasa_client import RasaClient
@@ -27,7 +28,7 @@ from bot.settings import Settings, get_settings
 
 
 def build_conversation(
-    settings: Settings, directory: Directory, http: httpx.AsyncClient, redis: Redis | None
+    settings: Settings, directory: Directory, http: EngineHttp, redis: Redis | None
 ) -> Conversation:
     data = settings.data_dir
     store = (
@@ -53,16 +54,16 @@ def build_conversation(
     )
 
 
-def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
-    """`transport` lets unit tests stand in for Rasa; in production it is the network."""
+def create_app(settings: Settings | None = None, engines: EngineHttp | None = None) -> FastAPI:
+    """`engines` lets unit tests stand in for Rasa and the action server; by default, the network."""
     settings = settings or get_settings()
     directory = Directory.load(settings.data_dir)  # read once: the partners' origins shape the headers
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         redis = Redis.from_url(settings.redis_url, **redis_options()) if settings.redis_url else None
-        async with httpx.AsyncClient(transport=transport) as http:
-            app.state.conversation = build_conversation(settings, directory, http, redis)
+        async with aiohttp.ClientSession() as session:
+            app.state.conversation = build_conversation(settings, directory, engines or AiohttpEngineHttp(session), redis)
             yield
         if redis is not None:
             await redis.aclose()

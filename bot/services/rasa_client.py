@@ -10,7 +10,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-import httpx
+from bot.services.engine_http import EngineHttp, TimedOut, Unreachable
 
 WEBHOOK = "/webhooks/balise/webhook"
 FORGET = "/webhooks/balise/forget"
@@ -30,7 +30,7 @@ class RasaTurn:
 
 
 class RasaClient:
-    def __init__(self, urls: list[str], token: str, timeout: float, http: httpx.AsyncClient, attempts: int = 2):
+    def __init__(self, urls: list[str], token: str, timeout: float, http: EngineHttp, attempts: int = 2):
         self.urls = urls
         self.attempts = attempts
         self.headers = {"X-Balise-Token": token}
@@ -57,17 +57,17 @@ class RasaClient:
             if remaining <= 0:
                 break
             try:
-                reply = await self.http.post(url + path, json=body, headers=self.headers, timeout=remaining)
-            except httpx.TimeoutException:
+                reply = await self.http.post(url + path, body, self.headers, remaining)
+            except TimedOut:
                 log.warning("engine_timeout", extra={"replica": self.urls.index(url), "attempt": attempt})
                 break
-            except httpx.TransportError:
+            except Unreachable:
                 log.warning("engine_unreachable", extra={"replica": self.urls.index(url), "attempt": attempt})
                 continue
-            if reply.status_code == 200:
-                return reply.json()
-            log.warning("engine_error", extra={"replica": self.urls.index(url), "status": reply.status_code})
-            if reply.status_code < 500:
+            if reply.status == 200 and reply.body is not None:
+                return reply.body
+            log.warning("engine_error", extra={"replica": self.urls.index(url), "status": reply.status})
+            if reply.status < 500:
                 break
         raise EngineUnavailable()
 
@@ -84,18 +84,16 @@ class RasaClient:
         failures = 0
         for url in self.urls:
             try:
-                reply = await self.http.post(
-                    url + FORGET, json={"sender": session_id}, headers=self.headers, timeout=self.timeout
-                )
-                failures += reply.status_code != 200
-            except httpx.TransportError:
+                reply = await self.http.post(url + FORGET, {"sender": session_id}, self.headers, self.timeout)
+                failures += reply.status != 200
+            except (Unreachable, TimedOut):
                 failures += 1
         if failures == len(self.urls):
             raise EngineUnavailable()
 
     async def is_up(self, url: str) -> bool:
         try:
-            reply = await self.http.get(url, timeout=self.timeout)
-        except httpx.TransportError:
+            reply = await self.http.get(url, self.timeout)
+        except (Unreachable, TimedOut):
             return False
-        return reply.status_code == 200
+        return reply.status == 200

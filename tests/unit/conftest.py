@@ -20,7 +20,7 @@ def make_client(fake_rasa):
     @contextmanager
     def make(**overrides):
         base = {"rasa_urls": ["http://rasa.test"], "rasa_token": "test-token", "actions_url": "http://actions.test"}
-        with TestClient(create_app(Settings(**{**base, **overrides}), transport=fake_rasa.transport())) as client:
+        with TestClient(create_app(Settings(**{**base, **overrides}), engines=fake_rasa)) as client:
             yield client
 
     return make

@@ -1,7 +1,7 @@
-"""A stand-in for Rasa's private channel, for unit tests of the gateway alone."""
-import json
+"""A stand-in for Rasa's private channel and the action server, for unit tests of the gateway alone."""
+from urllib.parse import urlparse
 
-import httpx
+from bot.services.engine_http import Reply, Unreachable
 
 
 class FakeRasa:
@@ -25,20 +25,21 @@ class FakeRasa:
             "slots": {"audience": None},
         }
 
-    def handler(self, request: httpx.Request) -> httpx.Response:
+    async def get(self, url: str, timeout: float) -> Reply:
         if self.down:
-            raise httpx.ConnectError("down", request=request)
-        if request.method == "GET":
-            return httpx.Response(200, json={"status": "ok"})
-        if request.headers.get("X-Balise-Token") != "test-token":
-            return httpx.Response(401)
-        if request.url.path.endswith("/forget"):
-            self.forgotten.append(json.loads(request.content)["sender"])
-            return httpx.Response(200, json={"forgotten": True})
-        if request.url.path.endswith("/webhook"):
-            self.received.append(json.loads(request.content))
-            return httpx.Response(200, json=self.reply)
-        return httpx.Response(404)
+            raise Unreachable()
+        return Reply(200, {"status": "ok"})
 
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self.handler)
+    async def post(self, url: str, body: dict, headers: dict, timeout: float) -> Reply:
+        if self.down:
+            raise Unreachable()
+        if headers.get("X-Balise-Token") != "test-token":
+            return Reply(401)
+        path = urlparse(url).path
+        if path.endswith("/forget"):
+            self.forgotten.append(body["sender"])
+            return Reply(200, {"forgotten": True})
+        if path.endswith("/webhook"):
+            self.received.append(body)
+            return Reply(200, self.reply)
+        return Reply(404)

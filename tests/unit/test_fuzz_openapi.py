@@ -18,7 +18,7 @@ UNLIMITED = "100000/minute"  # the fuzzer sends many requests from one client; l
 APP = create_app(
     Settings(rasa_urls=["http://rasa.test"], rasa_token="test-token", actions_url="http://actions.test",
              rate_limit_client=UNLIMITED, rate_limit_session=UNLIMITED, metrics_token="fuzz-token"),
-    transport=FakeRasa().transport(),
+    engines=FakeRasa(),
 )
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 

@@ -61,7 +61,7 @@ def test_widget_language_is_used_until_the_text_says_otherwise(client, fake_rasa
 
 def test_redis_down_gives_the_failsafe(fake_rasa):
     settings = Settings(rasa_urls=["http://rasa.test"], rasa_token="test-token", redis_url="redis://127.0.0.1:1/0")
-    with TestClient(create_app(settings, transport=fake_rasa.transport())) as client:
+    with TestClient(create_app(settings, engines=fake_rasa)) as client:
         reply = client.post("/api/v1/chat", json={"session_id": SID, "text": "il me frappe aidez moi"})
     assert reply.status_code == 503
     body = reply.json()
