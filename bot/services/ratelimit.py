@@ -45,6 +45,24 @@ class DailySalt:
         return self._salt
 
 
+class SweepingMemoryStorage(MemoryStorage):
+    """limits' in-memory storage, sweeping expired counters at most once a second.
+
+    The library starts a sweep through every counter after every hit; with thousands of
+    conversations in the last minutes, that sweep cost more than the rest of a turn. Expired
+    counters are already ignored when read, so the sweep only frees memory.
+    """
+
+    SWEEP_SECONDS = 1.0
+    _last_sweep = float("-inf")
+
+    async def _MemoryStorage__schedule_expiry(self) -> None:  # the library's private hook
+        now = time.monotonic()
+        if now - self._last_sweep >= self.SWEEP_SECONDS:
+            self._last_sweep = now
+            await super()._MemoryStorage__schedule_expiry()
+
+
 class RateLimiter:
     def __init__(self, storage: Storage, salt: DailySalt, per_client: str, per_session: str):
         self.limiter = SlidingWindowCounterRateLimiter(storage)
@@ -58,7 +76,7 @@ class RateLimiter:
             RedisStorage("async+" + redis_url, implementation="redispy", key_prefix="balise:limits",
                          **redis_options())
             if redis_url
-            else MemoryStorage()
+            else SweepingMemoryStorage()
         )
         return cls(storage, DailySalt(redis), per_client, per_session)
 

@@ -6,6 +6,7 @@ REDIS_URL is set (so several gateways share it and a restart loses nothing).
 """
 import json
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -39,10 +40,13 @@ class SessionStore(Protocol):
 
 
 class MemorySessionStore:
+    """Sessions in saving order, so the oldest, the first to expire, are always at the front:
+    each save drops the expired ones there, without looking through the live ones."""
+
     def __init__(self, ttl_seconds: int, clock=time.monotonic):
         self.ttl = ttl_seconds
         self.clock = clock
-        self._items: dict[str, tuple[float, str]] = {}
+        self._items: OrderedDict[str, tuple[float, str]] = OrderedDict()
 
     async def load(self, session_id: str) -> SessionData:
         item = self._items.get(session_id)
@@ -53,9 +57,10 @@ class MemorySessionStore:
 
     async def save(self, session_id: str, data: SessionData) -> None:
         now = self.clock()
-        if len(self._items) > 10_000:  # drop what has expired, so memory stays bounded
-            self._items = {k: v for k, v in self._items.items() if v[0] >= now}
         self._items[session_id] = (now + self.ttl, data.dumps())
+        self._items.move_to_end(session_id)
+        while next(iter(self._items.values()))[0] < now:
+            self._items.popitem(last=False)
 
     async def forget(self, session_id: str) -> None:
         self._items.pop(session_id, None)

@@ -64,3 +64,23 @@ async def test_a_failing_limit_store_never_fails_the_forgetting():
 
     limiter = RateLimiter(Broken(), DailySalt(None), "10/minute", "5/minute")
     await limiter.forget(SID)
+
+
+@pytest.mark.anyio
+async def test_in_memory_counters_are_swept_once_a_second_not_after_every_hit(monkeypatch):
+    """With thousands of conversations, a sweep through every counter after every hit cost more
+    than the turn itself; the limits still hold between sweeps."""
+    from limits.aio.storage import MemoryStorage
+
+    from bot.services.ratelimit import SweepingMemoryStorage
+
+    sweeps = []
+
+    async def counted_sweep(self):
+        sweeps.append(1)
+
+    monkeypatch.setattr(MemoryStorage, "_MemoryStorage__schedule_expiry", counted_sweep)
+    limiter = RateLimiter(SweepingMemoryStorage(), DailySalt(None), "1000/minute", "3/minute")
+    answers = [await limiter.retry_after("203.0.113.7", f"s{i % 50}") for i in range(200)]
+    assert len(sweeps) == 1  # at creation; 200 hits later, still inside the same second
+    assert answers[:150].count(None) == 150 and all(wait for wait in answers[150:])  # 3 per session
