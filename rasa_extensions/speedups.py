@@ -141,8 +141,22 @@ def classifier_features(self: LogisticRegressionClassifier, messages: List[Messa
         sentence = [f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
         if not sentence or not all(f.is_sparse() for f in sentence):
             return _RASA_CREATE_X(self, messages)  # dense or missing features: Rasa's own path
-        rows.append(scipy.sparse.hstack([f.features for f in sentence], format="csr", dtype=np.float64))
+        rows.append(side_by_side([f.features.tocoo() for f in sentence]))
     return rows[0] if len(rows) == 1 else scipy.sparse.vstack(rows, format="csr")
+
+
+def side_by_side(parts: List[scipy.sparse.coo_matrix]) -> scipy.sparse.csr_matrix:
+    """`scipy.sparse.hstack(parts, format="csr", dtype=float64)` for one-row matrices, built
+    directly from their entries (a third of hstack's time)."""
+    if any(part.shape[0] != 1 for part in parts):
+        return scipy.sparse.hstack(parts, format="csr", dtype=np.float64)
+    offsets = np.cumsum([0] + [part.shape[1] for part in parts[:-1]])
+    columns = np.concatenate([part.col + offset for part, offset in zip(parts, offsets)])
+    values = np.concatenate([part.data for part in parts]).astype(np.float64)
+    row = scipy.sparse.csr_matrix((values, columns, np.array([0, len(columns)])),
+                                  shape=(1, sum(part.shape[1] for part in parts)))
+    row.sum_duplicates()  # sorts the columns and adds up repeated ones, as hstack does
+    return row
 
 
 def possible_rule_keys(self: RulePolicy, lookup: Dict[Text, Text], states: List[Dict]) -> Set[Text]:

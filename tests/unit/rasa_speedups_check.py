@@ -111,6 +111,11 @@ for batch in ([message], [message, other]):
     ours, rasa = speedups.classifier_features(None, batch), RASA_CREATE_X(None, batch)
     assert ours.dtype == rasa.dtype and ours.shape == rasa.shape
     assert np.array_equal(ours.toarray(), rasa.toarray())
+    for got, want in zip(ours, rasa):  # entry for entry, in the same order (the same sums after)
+        assert np.array_equal(got.indices, want.indices) and np.array_equal(got.data, want.data)
+unsorted = scipy.sparse.coo_matrix(([1.0, 2.0, 3.0], ([0, 0, 0], [4, 1, 4])), shape=(1, 6))
+assert np.array_equal(speedups.side_by_side([unsorted, unsorted]).toarray(),
+                      scipy.sparse.hstack([unsorted, unsorted], format="csr").toarray())
 dense = Message(data={TEXT: "dense"})
 dense.add_features(Features(np.ones((1, 4)), FEATURE_TYPE_SENTENCE, TEXT, "dense"))
 assert np.array_equal(speedups.classifier_features(None, [dense]).toarray(), RASA_CREATE_X(None, [dense]).toarray())
