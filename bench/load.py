@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
+import aiohttp
 import yaml
 
 CONVERSATIONS = Path(__file__).with_name("conversations.yml")
@@ -82,32 +82,36 @@ def entry_payloads() -> frozenset[str]:
 
 
 class Client:
-    """One turn through either door; returns the payloads the answer offers, or raises."""
+    """One turn through either door; returns the payloads the answer offers, or raises.
 
-    def __init__(self, http: httpx.AsyncClient, base_url: str, target: str, token: str | None = None):
+    aiohttp rather than httpx: the load generator shares the cores with what it measures, and
+    httpx took about a millisecond more CPU per request (bench/notes.md)."""
+
+    def __init__(self, http: aiohttp.ClientSession, base_url: str, target: str, token: str | None = None):
         self.http, self.base_url, self.target, self.token = http, base_url, target, token
+
+    async def post(self, path: str, body: dict, headers: dict | None = None) -> tuple[int, object]:
+        async with self.http.post(self.base_url + path, json=body, headers=headers) as reply:
+            return reply.status, await reply.json(content_type=None)
 
     async def turn(self, session_id: str, step: dict) -> set[str]:
         if self.target == "gateway":
-            reply = await self.http.post(f"{self.base_url}/api/v1/chat", json={"session_id": session_id, **step})
-            body = reply.json()
-            if reply.status_code != 200 or body.get("degraded"):
-                raise TurnError(f"http {reply.status_code}" + (" degraded" if body.get("degraded") else ""))
+            status, body = await self.post("/api/v1/chat", {"session_id": session_id, **step})
+            if status != 200 or body.get("degraded"):
+                raise TurnError(f"http {status}" + (" degraded" if body.get("degraded") else ""))
         else:
             message = step.get("text") or step["payload"]
             if self.target == "channel":
-                reply = await self.http.post(
-                    f"{self.base_url}/webhooks/balise/webhook", headers={"X-Balise-Token": self.token or ""},
-                    json={"sender": session_id, "message": message, "payload": "payload" in step},
+                status, body = await self.post(
+                    "/webhooks/balise/webhook", {"sender": session_id, "message": message, "payload": "payload" in step},
+                    headers={"X-Balise-Token": self.token or ""},
                 )
-                body = reply.json() if reply.status_code == 200 else {}
+                body = body if status == 200 else {}
             else:
-                reply = await self.http.post(
-                    f"{self.base_url}/webhooks/rest/webhook", json={"sender": session_id, "message": message}
-                )
-                body = {"messages": reply.json()} if reply.status_code == 200 else {}
+                status, body = await self.post("/webhooks/rest/webhook", {"sender": session_id, "message": message})
+                body = {"messages": body} if status == 200 else {}
             if not body.get("messages"):
-                raise TurnError(f"http {reply.status_code}" + (" empty" if reply.status_code == 200 else ""))
+                raise TurnError(f"http {status}" + (" empty" if status == 200 else ""))
         return {b["payload"] for m in body["messages"] for b in m.get("buttons") or []}
 
 
@@ -134,7 +138,7 @@ async def virtual_user(client: Client, scenario: Scenario, result: Result, deadl
                 try:
                     offered = await client.turn(session_id, step) | entry
                     result.latencies.append(time.monotonic() - started)
-                except (TurnError, httpx.HTTPError, ValueError) as error:
+                except (TurnError, aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
                     kind = str(error) or type(error).__name__
                     result.errors[kind] = result.errors.get(kind, 0) + 1
                     break  # this person gives up; the next conversation starts fresh
@@ -149,8 +153,8 @@ async def run(base_url: str, scenario: Scenario, seed: int = 7, token: str | Non
     "channel"; the private channel needs the stack's token)."""
     conversations, entry = load_conversations(), entry_payloads()
     result = Result(scenario)
-    limits = httpx.Limits(max_connections=scenario.users + 5, max_keepalive_connections=scenario.users + 5)
-    async with httpx.AsyncClient(timeout=TIMEOUT, limits=limits) as http:
+    connector = aiohttp.TCPConnector(limit=scenario.users + 5)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=TIMEOUT)) as http:
         client = Client(http, base_url, scenario.target, token)
         started = time.monotonic()
         deadline = started + (scenario.seconds or 3600)
