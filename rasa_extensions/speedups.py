@@ -30,8 +30,9 @@ Profiled under load (docs/benchmarks.md):
 """
 import json
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Set, Text, Tuple, Type
+from typing import Any, Dict, FrozenSet, List, Optional, Set, Text, Tuple, Type
 
 import numpy as np
 import scipy.sparse
@@ -159,20 +160,26 @@ def side_by_side(parts: List[scipy.sparse.coo_matrix]) -> scipy.sparse.csr_matri
     return row
 
 
+@dataclass
+class RuleAnswers:
+    """One rule table's answers per run of recent states, and how many states its longest rule spans."""
+    longest: int
+    answers: Dict[Text, FrozenSet[Text]] = field(default_factory=dict)
+
+
 def possible_rule_keys(self: RulePolicy, lookup: Dict[Text, Text], states: List[Dict]) -> Set[Text]:
-    memo = self.__dict__.setdefault("_balise_rule_answers", {})
-    table = memo.setdefault(id(lookup), {})
-    longest = table.get("\0longest")
-    if longest is None:
-        longest = table["\0longest"] = max((len(self._rule_key_to_state(k)) for k in lookup), default=0)
-    recent = states[-longest:] if longest else []
+    tables = self.__dict__.setdefault("_balise_rule_answers", {})
+    table = tables.get(id(lookup))
+    if table is None:
+        longest = max((len(self._rule_key_to_state(k)) for k in lookup), default=0)
+        table = tables[id(lookup)] = RuleAnswers(longest)
+    recent = states[-table.longest:] if table.longest else []
     key = json.dumps(recent, sort_keys=True)  # as Rasa writes rule keys
-    if key not in table:
-        if len(table) > KEPT_RULE_ANSWERS:
-            table.clear()
-            table["\0longest"] = longest
-        table[key] = frozenset(_RASA_POSSIBLE_KEYS(self, lookup, recent))
-    return set(table[key])
+    if key not in table.answers:
+        if len(table.answers) >= KEPT_RULE_ANSWERS:
+            table.answers.clear()
+        table.answers[key] = frozenset(_RASA_POSSIBLE_KEYS(self, lookup, recent))
+    return set(table.answers[key])
 
 
 async def save_tracker(self: MessageProcessor, tracker: DialogueStateTracker) -> None:
