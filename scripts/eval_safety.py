@@ -4,7 +4,7 @@ layer and combined.
 
     make eval-safety        # starts the real stack, writes the blind numbers to docs/safety-eval.md
     python scripts/eval_safety.py --dev   # the same on the development set (for tuning)
-    python scripts/eval_safety.py --file tests/unit/crisis_fresh2.yml   # any file in that schema
+    python scripts/eval_safety.py --file data/safety/examples/crisis_fresh2.yml   # any file in that schema
 
 --dev and --file print their report (with the texts missed and the false alarms); the blind run
 writes only numbers, so that reading docs/ never shows anyone the blind set's messages.
@@ -62,7 +62,7 @@ BLIND_SETS = (
 
 
 def file_set(path: Path):
-    """A set in the dev schema (kind: none for near misses), e.g. tests/unit/crisis_fresh2.yml."""
+    """A set in the dev schema (kind: none for near misses), e.g. data/safety/examples/crisis_fresh2.yml."""
     def messages() -> tuple[list[dict], list[dict]]:
         rows = load(path)
         return [m for m in rows if m["kind"] != "none"], [m for m in rows if m["kind"] == "none"]
@@ -70,7 +70,7 @@ def file_set(path: Path):
 
 
 # The detector's development examples: for tuning, so the blind set stays unseen.
-dev_set = file_set(ROOT / "tests/unit/crisis_dev.yml")
+dev_set = file_set(ROOT / "data/safety/examples/crisis_dev.yml")
 
 
 def crisis_confidence(parsed: dict) -> float:
@@ -189,11 +189,11 @@ def main() -> None:
     if "--file" in args:
         rest = args[args.index("--file") + 1:]
         if not rest or not Path(rest[0]).is_file():
-            sys.exit("--file attend le chemin d'un fichier YAML existant (schéma de tests/unit/crisis_dev.yml).")
+            sys.exit("--file attend le chemin d'un fichier YAML existant (schéma de data/safety/examples/crisis_dev.yml).")
         path = Path(rest[0])
         sets, blind = [(file_set(path), str(path))], False
     elif "--dev" in args:
-        sets, blind = [(dev_set, "tests/unit/crisis_dev.yml")], False
+        sets, blind = [(dev_set, "data/safety/examples/crisis_dev.yml")], False
     else:
         sets, blind = [(blind_set(directory), source) for directory, source in BLIND_SETS], True
     # Tuning runs use other ports than the blind run, so both can run at once.

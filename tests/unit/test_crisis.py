@@ -2,7 +2,7 @@
 
 Each test pairs a message that must trigger with a near twin that must not, so that removing
 a pattern, a mask or a defuser makes a test fail. The dev set test at the end measures the
-whole detector on tests/unit/crisis_dev.yml (never on tests/safety/, the blind set).
+whole detector on data/safety/examples/crisis_dev.yml (never on tests/safety/, the blind set).
 """
 import time
 from pathlib import Path
@@ -14,7 +14,7 @@ from bot.services.crisis import CrisisDetector
 from bot.services.text import compile_phrases, expand, normalise, split_alternatives, word_alternation
 
 ROOT = Path(__file__).resolve().parents[2]
-HERE = Path(__file__).resolve().parent
+EXAMPLES = ROOT / "data" / "safety" / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def detector() -> CrisisDetector:
 
 
 def load(name: str) -> list[dict]:
-    return yaml.safe_load((HERE / name).read_text(encoding="utf-8"))["messages"]
+    return yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))["messages"]
 
 
 # ------------------------------------------------------------------ each kind
@@ -279,7 +279,7 @@ def test_near_misses(detector, text):
 
 
 # ------------------------------------------------------------------ round 2 families (issue #3)
-# One test per pattern family added for tests/unit/crisis_fresh2.yml: each message is caught
+# One test per pattern family added for data/safety/examples/crisis_fresh2.yml: each message is caught
 # by that family alone, and its near twin (same words, no emergency) must stay quiet.
 
 
