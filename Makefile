@@ -9,7 +9,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test train unit e2e rasa-validate rasa-test content-check content-review content-report eval-nlu eval-safety eval-language bench clean
+.PHONY: install run test train unit e2e rasa-validate rasa-test content-check content-review content-report crisis-model eval-nlu eval-safety eval-language bench clean
 
 $(RASA_VENV)/.installed: requirements/rasa.lock
 	@PY=$$(scripts/find-python310.sh) && rm -rf $(RASA_VENV) && $$PY -m venv $(RASA_VENV)
@@ -75,6 +75,11 @@ content-report: install
 eval-nlu: train
 	$(RASA_VENV)/bin/rasa test nlu --model $$(scripts/train-if-needed.sh) --nlu tests/nlu/heldout.yml --out results/nlu >/dev/null
 	$(GW_VENV)/bin/python scripts/report_nlu.py
+
+# The gateway's learned crisis model (layer 1b), committed in data/safety/crisis_model.json: retrain
+# after changing data/safety/examples, data/nlu or the SMS lexicon (a unit test says when).
+crisis-model: install
+	PYTHONPATH=. $(RASA_VENV)/bin/python scripts/train_crisis_model.py
 
 eval-safety: train
 	$(GW_VENV)/bin/python scripts/eval_safety.py

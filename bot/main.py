@@ -15,6 +15,8 @@ from bot.security import install_security
 from bot.services.audience import AudienceCues
 from bot.services.conversation import Conversation
 from bot.services.crisis import CrisisDetector
+from bot.services.crisis_check import CrisisCheck
+from bot.services.crisis_model import CrisisModel
 from bot.services.engine_http import AiohttpEngineHttp, EngineHttp
 from bot.services.failsafe import EmergencyCards
 from bot.services.language import LanguageDetector
@@ -46,7 +48,10 @@ def build_conversation(
         directory=directory,
         cues=AudienceCues.from_file(data / "audience_cues.yml"),
         detector=LanguageDetector(answered=cards.languages()),
-        crisis=CrisisDetector.from_files(data / "safety" / "crisis_patterns.yml", data / "safety" / "sms_lexicon.yml"),
+        crisis=CrisisCheck(
+            CrisisDetector.from_files(data / "safety" / "crisis_patterns.yml", data / "safety" / "sms_lexicon.yml"),
+            CrisisModel.from_file(data / "safety" / "crisis_model.json"),
+        ),
         cards=cards,
         summaries=Summaries.from_file(data / "summaries.yml"),
         stats=Stats(stats_store, days),

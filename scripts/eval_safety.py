@@ -10,7 +10,9 @@ layer and combined.
 writes only numbers, so that reading docs/ never shows anyone the blind set's messages.
 
 - combined: the public API's `crisis` flag (POST /api/v1/chat, a fresh session per message);
-- layer 1: the gateway's deterministic detector (same code and data as the gateway);
+- gateway: what the gateway decides before Rasa (bot/services/crisis_check.py), which is also
+  all that detects a crisis when Rasa is down; it is made of
+- layer 1: the phrase patterns, and layer 1b: the learned model (data/safety/crisis_model.json);
 - layer 2: Rasa's NLU on its own (HTTP API /model/parse): a crisis intent, or a crisis intent
   ranked first under the fallback threshold (what actions/fallback.py answers as a crisis).
 """
@@ -29,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.services.crisis import CrisisDetector  # noqa: E402
+from bot.services.crisis_check import CrisisCheck  # noqa: E402
+from bot.services.crisis_model import MODEL, CrisisModel  # noqa: E402
+from bot.services.text import expand  # noqa: E402
 
 CRISIS_MIN_CONFIDENCE = 0.3  # the same threshold as actions/fallback.py
 
@@ -99,6 +104,8 @@ class Rates:
 
 def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
     detector = CrisisDetector.from_files(ROOT / "data/safety/crisis_patterns.yml", ROOT / "data/safety/sms_lexicon.yml")
+    model = CrisisModel.from_file(ROOT / MODEL)
+    gateway = CrisisCheck(detector, model)
     crisis, near = messages()
     verdicts: dict[str, dict[str, list[tuple[dict, bool]]]] = defaultdict(lambda: {"crisis": [], "near": []})
     errors = 0
@@ -110,10 +117,12 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
             errors += status != 200
             _, parsed = post(f"{rasa_url}/model/parse?token={token}", {"text": message["text"]})
             verdicts["combined"][group].append((message, bool(answer.get("crisis"))))
-            verdicts["layer 1 (gateway detector)"][group].append((message, detector.detect(message["text"]) is not None))
+            judgement = gateway.judge(message["text"])
+            verdicts["gateway (layers 1 + 1b)"][group].append((message, judgement.kind is not None))
+            verdicts["layer 1 (patterns)"][group].append((message, detector.detect(message["text"]) is not None))
+            verdicts["layer 1b (learned model)"][group].append((message, model.score(expand(message["text"])).kind is not None))
             verdicts["layer 2 (NLU)"][group].append((message, nlu_says_crisis(parsed)))
-            kind, defused = detector.judge(message["text"])
-            sweep.append((group, kind is not None, defused, crisis_confidence(parsed)))
+            sweep.append((group, judgement.kind is not None, judgement.defused, crisis_confidence(parsed)))
     results = {}
     for layer, groups in verdicts.items():
         caught = [ok for _, ok in groups["crisis"]]
@@ -133,7 +142,7 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
 
 def threshold_sweep(sweep: list[tuple[str, bool, bool, float]]) -> list[str]:
     """NLU and simulated combined rates if a crisis intent needed confidence >= t (CrisisGate:
-    a defused message never counts for the NLU)."""
+    a defused message never counts for the NLU); the gateway's verdict counts as is."""
     lines = ["| NLU crisis threshold | NLU recall | NLU false alarms | combined recall | combined false alarms |",
              "|---|---|---|---|---|"]
     for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
@@ -141,7 +150,7 @@ def threshold_sweep(sweep: list[tuple[str, bool, bool, float]]) -> list[str]:
         for group in ("crisis", "near"):
             rows = [r for r in sweep if r[0] == group]
             nlu = [not defused and conf >= t for _, _, defused, conf in rows]
-            both = [l1 or n for (_, l1, _, _), n in zip(rows, nlu)]
+            both = [gateway or n for (_, gateway, _, _), n in zip(rows, nlu)]
             row[group] = (sum(nlu) / len(rows), sum(both) / len(rows))
         lines.append(f"| {t:.1f} | {row['crisis'][0]:.3f} | {row['near'][0]:.3f} | {row['crisis'][1]:.3f} | {row['near'][1]:.3f} |")
     return lines

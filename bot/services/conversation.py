@@ -1,12 +1,12 @@
 """One chat turn, from a validated request to the API's answer.
 
-validate the payload → language → crisis detector (layer 1) → audience cues → scrub personal
+validate the payload → language → crisis check (patterns, then learned model) → audience cues → scrub personal
 data → Rasa (private channel) → topic, audience, crisis, resources → remember what was offered
 → add to the anonymous daily counts.
 Only the gateway's in-memory detectors read the original text, during this turn; Rasa, which
 stores the conversation, gets the scrubbed copy.
 
-The detector runs first and needs nothing behind the gateway: when it fires, Rasa is sent the
+The crisis check runs first and needs nothing behind the gateway: when it fires, Rasa is sent the
 matching crisis intent as a payload (the NLU cannot overrule it), and if Rasa, the action server
 or Redis cannot answer, the fail-safe card is fitted to that crisis. Every failure behind the
 gateway ends in the emergency card (503, `degraded: true`), in the same JSON shape.
@@ -23,7 +23,7 @@ from bot.directory.summary import Summaries
 from bot.errors import ApiError
 from bot.schemas import ChatRequest, ChatResponse
 from bot.services.audience import AudienceCues
-from bot.services.crisis import CrisisDetector
+from bot.services.crisis_check import CrisisCheck
 from bot.services.failsafe import Card, EmergencyCards
 from bot.services.language import LanguageDetector
 from bot.services.pii import scrub
@@ -46,7 +46,7 @@ class Conversation:
     directory: Directory
     cues: AudienceCues
     detector: LanguageDetector
-    crisis: CrisisDetector
+    crisis: CrisisCheck
     cards: EmergencyCards
     summaries: Summaries
     stats: Stats
@@ -67,12 +67,13 @@ class Conversation:
             language = session.language or request.language or "fr"
         else:
             language = self.detector.detect(request.text, session.language or request.language)
-            crisis_kind, defused = self.crisis.judge(request.text)
+            judgement = self.crisis.judge(request.text)
+            crisis_kind, defused = judgement.kind, judgement.defused
             if not self.cards.speaks(language):
                 card = self.cards.other_language(language) or self.cards.failsafe("fr", crisis_kind)
                 return 200, self.answer_with(request, card, language, crisis_kind)
             hint = self.cues.hint(request.text)
-            if crisis_kind:  # layer 1 decides; the text itself need not reach Rasa
+            if crisis_kind:  # the gateway decides; the text itself need not reach Rasa
                 message, is_payload = f"/crisis_{crisis_kind}", True
             else:
                 message, is_payload = scrub(request.text), False
@@ -83,7 +84,7 @@ class Conversation:
             if not turn.messages:  # e.g. the action server down on a turn that needed it
                 raise EngineUnavailable()
             session.language = language
-            answer = self.render(request, turn, language, layer1=crisis_kind is not None)
+            answer = self.render(request, turn, language, gateway_crisis=crisis_kind is not None)
             new_in_topic = answer.topic not in session.topics
             if turn.intent == FORGET_INTENT:
                 await self.forget(sid)
@@ -122,8 +123,8 @@ class Conversation:
             partner=request.partner, departement=request.departement,
         )
 
-    def render(self, request: ChatRequest, turn: RasaTurn, language: str, layer1: bool) -> ChatResponse:
-        crisis = layer1 or any(m.get("custom", {}).get("crisis") for m in turn.messages)
+    def render(self, request: ChatRequest, turn: RasaTurn, language: str, gateway_crisis: bool) -> ChatResponse:
+        crisis = gateway_crisis or any(m.get("custom", {}).get("crisis") for m in turn.messages)
         topic = "crisis" if crisis else self.topics.for_intent(turn.intent)
         audience = turn.slots.get("audience") or "unknown"
         resources = self.directory.handoffs(

@@ -164,7 +164,11 @@ class CrisisDetector:
         (rasa_extensions/crisis_gate.py); a message with neither crisis words nor such markers
         is left entirely to the NLU.
         """
-        expanded = " " + self.lexicon.expand(text or "")
+        return self.judge_expanded(self.lexicon.expand(text or ""))
+
+    def judge_expanded(self, expanded: str) -> tuple[str | None, bool]:
+        """judge() on text already expanded by this detector's lexicon (read once per message)."""
+        expanded = " " + expanded
         masked = self.masks.blank(expanded)
         kind, _, defused_by = self._decide(masked)
         if kind is not None:

@@ -1,0 +1,52 @@
+"""The gateway's crisis verdict: patterns first, the learned model when they are silent, and the
+patterns' evidence against a crisis (idiom, joke, story that is over) overrules the model."""
+from pathlib import Path
+
+import pytest
+
+from bot.services.crisis import CrisisDetector
+from bot.services.crisis_check import CrisisCheck
+from bot.services.crisis_model import MODEL, CrisisModel, Score
+
+ROOT = Path(__file__).resolve().parents[2]
+PATTERNS = CrisisDetector.from_files(ROOT / "data/safety/crisis_patterns.yml", ROOT / "data/safety/sms_lexicon.yml")
+
+
+class AlwaysCrisis:
+    """A model that calls everything a crisis: shows which messages the model is allowed to judge."""
+
+    def score(self, expanded: str) -> Score:
+        return Score("danger_now", 0.99)
+
+
+class NeverCrisis:
+    def score(self, expanded: str) -> Score:
+        return Score(None, 0.01)
+
+
+def test_the_patterns_kind_wins_over_the_model():
+    judgement = CrisisCheck(PATTERNS, AlwaysCrisis()).judge("jveux me suicider")
+    assert (judgement.kind, judgement.layer) == ("suicide", "patterns")
+
+
+def test_the_patterns_catch_what_the_model_misses():
+    assert CrisisCheck(PATTERNS, NeverCrisis()).detect("au secours il me frappe") == "danger_now"
+
+
+def test_the_model_decides_when_the_patterns_see_nothing():
+    judgement = CrisisCheck(PATTERNS, AlwaysCrisis()).judge("bonjour")
+    assert (judgement.kind, judgement.defused, judgement.layer) == ("danger_now", False, "model")
+
+
+@pytest.mark.parametrize("text", ["je suis morte de rire", "il y a deux ans j ai fugue, maintenant ca va mieux"])
+def test_evidence_against_a_crisis_overrules_the_model(text):
+    judgement = CrisisCheck(PATTERNS, AlwaysCrisis()).judge(text)
+    assert (judgement.kind, judgement.defused) == (None, True)
+
+
+def test_the_real_model_catches_a_wording_no_pattern_knows():
+    """A crisis phrased around the patterns: only the model can catch it."""
+    text = "mon fils ne repond plus depuis 2 jours et il nest pas a lecole"
+    assert PATTERNS.detect(text) is None
+    judgement = CrisisCheck(PATTERNS, CrisisModel.from_file(ROOT / MODEL)).judge(text)
+    assert (judgement.kind, judgement.layer) == ("child_missing", "model")
