@@ -21,7 +21,8 @@ FLOORS = {  # set directory → (minimum combined recall, maximum combined false
 def test_crisis_detection_does_not_regress(stack, directory):
     min_recall, max_alarms = FLOORS[directory.name]
     results = evaluate(stack.url, f"http://127.0.0.1:{stack.rasa_ports[0]}", stack.token, blind_set(directory))
-    combined = results["layers"]["combined"]
+    # Plain numbers only: pytest would print the objects compared, and with them the messages.
+    recall, false_alarms = results["layers"]["combined"].recall, results["layers"]["combined"].false_alarms
     assert results["errors"] == 0
-    assert combined.recall >= min_recall, f"{len(combined.missed)} crisis messages missed"
-    assert combined.false_alarms <= max_alarms, f"{len(combined.alarms)} false alarms"
+    assert recall >= min_recall
+    assert false_alarms <= max_alarms
