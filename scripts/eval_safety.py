@@ -109,8 +109,9 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
     crisis, near = messages()
     verdicts: dict[str, dict[str, list[tuple[dict, bool]]]] = defaultdict(lambda: {"crisis": [], "near": []})
     errors = 0
-    # (group, layer-1 kind, layer-1 defused, NLU crisis confidence): replays the threshold choice.
-    sweep: list[tuple[str, bool, bool, float]] = []
+    # Replays the thresholds: (group, patterns found a crisis, patterns defused, NLU crisis
+    # confidence, model crisis probability).
+    sweep: list[Replay] = []
     for group, messages in (("crisis", crisis), ("near", near)):
         for message in messages:
             status, answer = post(f"{gateway_url}/api/v1/chat", {"session_id": uuid.uuid4().hex, "text": message["text"]})
@@ -118,11 +119,13 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
             _, parsed = post(f"{rasa_url}/model/parse?token={token}", {"text": message["text"]})
             verdicts["combined"][group].append((message, bool(answer.get("crisis"))))
             judgement = gateway.judge(message["text"])
+            patterns, defused = detector.judge(message["text"])
+            score = model.score(expand(message["text"]))
             verdicts["gateway (layers 1 + 1b)"][group].append((message, judgement.kind is not None))
-            verdicts["layer 1 (patterns)"][group].append((message, detector.detect(message["text"]) is not None))
-            verdicts["layer 1b (learned model)"][group].append((message, model.score(expand(message["text"])).kind is not None))
+            verdicts["layer 1 (patterns)"][group].append((message, patterns is not None))
+            verdicts["layer 1b (learned model)"][group].append((message, score.kind is not None))
             verdicts["layer 2 (NLU)"][group].append((message, nlu_says_crisis(parsed)))
-            sweep.append((group, judgement.kind is not None, judgement.defused, crisis_confidence(parsed)))
+            sweep.append(Replay(group, patterns is not None, defused, crisis_confidence(parsed), score.crisis))
     results = {}
     for layer, groups in verdicts.items():
         caught = [ok for _, ok in groups["crisis"]]
@@ -137,10 +140,22 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
     for message, ok in verdicts["combined"]["crisis"]:
         by_kind[message["kind"]].append(ok)
     return {"layers": results, "by_kind": {k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
-            "counts": (len(crisis), len(near)), "errors": errors, "sweep": sweep}
+            "counts": (len(crisis), len(near)), "errors": errors, "sweep": sweep, "model_threshold": model.threshold}
 
 
-def threshold_sweep(sweep: list[tuple[str, bool, bool, float]]) -> list[str]:
+@dataclass
+class Replay:
+    group: str
+    patterns: bool
+    defused: bool
+    nlu: float
+    model: float
+
+    def gateway(self, threshold: float) -> bool:
+        return self.patterns or (not self.defused and self.model >= threshold)
+
+
+def threshold_sweep(sweep: list[Replay], model_threshold: float) -> list[str]:
     """NLU and simulated combined rates if a crisis intent needed confidence >= t (CrisisGate:
     a defused message never counts for the NLU); the gateway's verdict counts as is."""
     lines = ["| NLU crisis threshold | NLU recall | NLU false alarms | combined recall | combined false alarms |",
@@ -148,11 +163,31 @@ def threshold_sweep(sweep: list[tuple[str, bool, bool, float]]) -> list[str]:
     for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         row = {}
         for group in ("crisis", "near"):
-            rows = [r for r in sweep if r[0] == group]
-            nlu = [not defused and conf >= t for _, _, defused, conf in rows]
-            both = [gateway or n for (_, gateway, _, _), n in zip(rows, nlu)]
+            rows = [r for r in sweep if r.group == group]
+            nlu = [not r.defused and r.nlu >= t for r in rows]
+            both = [r.gateway(model_threshold) or n for r, n in zip(rows, nlu)]
             row[group] = (sum(nlu) / len(rows), sum(both) / len(rows))
         lines.append(f"| {t:.1f} | {row['crisis'][0]:.3f} | {row['near'][0]:.3f} | {row['crisis'][1]:.3f} | {row['near'][1]:.3f} |")
+    return lines
+
+
+def model_sweep(sweep: list[Replay]) -> list[str]:
+    """Simulated combined rates (recall / false alarms) for the model's threshold, and for a floor
+    under which the NLU's crisis guess would yield to the model (NLU threshold as configured)."""
+    floors = (0.0, 0.05, 0.1, 0.2)
+    lines = ["| model threshold | " + " | ".join(f"NLU floor {f:.2f}" for f in floors) + " |",
+             "|---|" + "---|" * len(floors)]
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+        cells = []
+        for floor in floors:
+            rate = {}
+            for group in ("crisis", "near"):
+                rows = [r for r in sweep if r.group == group]
+                said = [r.gateway(threshold) or (not r.defused and r.nlu >= CRISIS_MIN_CONFIDENCE and r.model >= floor)
+                        for r in rows]
+                rate[group] = sum(said) / len(rows)
+            cells.append(f"{rate['crisis']:.3f} / {rate['near']:.3f}")
+        lines.append(f"| {threshold:.1f} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -172,7 +207,10 @@ def report(results: dict, seconds: float, source: str, texts: bool) -> str:
     for layer, rates in results["layers"].items():
         lines.append(f"| {layer} | {rates.recall:.3f} | {rates.false_alarms:.3f} |")
     lines += ["", "Combined recall by kind: " + ", ".join(f"{k} {v:.3f}" for k, v in results["by_kind"].items()), ""]
-    lines += ["### Threshold sweep (replayed from the NLU confidences)", ""] + threshold_sweep(results["sweep"]) + [""]
+    lines += ["### Threshold sweep (replayed from the NLU confidences)", ""]
+    lines += threshold_sweep(results["sweep"], results["model_threshold"]) + [""]
+    lines += ["### Model threshold and NLU floor (replayed; combined recall / false alarms)", ""]
+    lines += model_sweep(results["sweep"]) + [""]
     if texts:
         for layer, rates in results["layers"].items():
             lines += [f"### Missed ({layer})", ""] + [f"- {t}" for t in rates.missed] + [""]
