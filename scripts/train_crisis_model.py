@@ -84,6 +84,7 @@ def export(config: dict, union, model, trained_on: str) -> dict:
         "classes": [str(c) for c in model.classes_],
         "intercept": [round(float(b), 5) for b in model.intercept_],
         "threshold": config["threshold"],
+        "nlu_floor": config["nlu_floor"],
         **blocks,
     }
 

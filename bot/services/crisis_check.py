@@ -4,7 +4,9 @@
 Patterns speak first: their kind is exact and explained. When they find nothing, the model
 decides, unless the patterns found explicit evidence that the message is not a crisis now (an
 idiom, a joke, a story that is over, a question): that evidence overrules the model as it
-overrules the NLU (rasa_extensions/crisis_gate.py). docs/safety.md shows what each layer adds.
+overrules the NLU (rasa_extensions/crisis_gate.py). A model all but sure that there is no crisis
+is such evidence too: on the validation set the NLU's crisis guesses on those messages were all
+false alarms (docs/safety.md). docs/safety.md shows what each layer adds.
 """
 from dataclasses import dataclass
 
@@ -17,7 +19,9 @@ class Judgement:
     kind: str | None
     """"suicide" | "danger_now" | "child_missing" | None."""
     defused: bool
-    """The patterns saw crisis words or markers together with evidence that it is not a crisis now."""
+    """Evidence that the message is not a crisis now, which the NLU's crisis guess yields to: the
+    patterns saw an idiom, a joke, a story that is over…, or the model is all but sure (below
+    its `nlu_floor`)."""
     layer: str | None
     """"patterns" or "model": which layer found the crisis (eval and tests; never logged)."""
 
@@ -34,8 +38,10 @@ class CrisisCheck:
             return Judgement(kind, False, "patterns")
         if defused:
             return Judgement(None, True, None)
-        kind = self.model.score(expanded).kind
-        return Judgement(kind, False, "model" if kind else None)
+        score = self.model.score(expanded)
+        if score.kind is None:
+            return Judgement(None, score.crisis < self.model.nlu_floor, None)
+        return Judgement(score.kind, False, "model")
 
     def detect(self, text: str) -> str | None:
         return self.judge(text).kind

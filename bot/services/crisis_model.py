@@ -88,6 +88,7 @@ class CrisisModel:
         self.classes: list[str] = model["classes"]
         self.intercept: list[float] = model["intercept"]
         self.threshold: float = model["threshold"]
+        self.nlu_floor: float = model["nlu_floor"]
         self.trained_on: str = model["trained_on"]
         self.blocks = [
             _Vectorizer(model["char"]["ngrams"], model["char"]["features"], char_wb_ngrams),

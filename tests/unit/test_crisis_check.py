@@ -50,3 +50,19 @@ def test_the_real_model_catches_a_wording_no_pattern_knows():
     assert PATTERNS.detect(text) is None
     judgement = CrisisCheck(PATTERNS, CrisisModel.from_file(ROOT / MODEL)).judge(text)
     assert (judgement.kind, judgement.layer) == ("child_missing", "model")
+
+
+class AllButSureNot:
+    def __init__(self, crisis: float):
+        self.crisis, self.nlu_floor = crisis, 0.1
+
+    def score(self, expanded: str) -> Score:
+        return Score(None, self.crisis)
+
+
+def test_a_model_all_but_sure_there_is_no_crisis_lets_the_nlu_guess_yield():
+    assert CrisisCheck(PATTERNS, AllButSureNot(0.02)).judge("bonjour").defused is True
+
+
+def test_an_unsure_model_leaves_the_nlu_guess_standing():
+    assert CrisisCheck(PATTERNS, AllButSureNot(0.3)).judge("bonjour").defused is False
