@@ -22,7 +22,7 @@ from sklearn.pipeline import make_union
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.services.crisis_model import CONFIG, MODEL, training_hash  # noqa: E402
+from bot.services.crisis_model import CONFIG, MODEL, training_hash, windows  # noqa: E402
 from bot.services.text import default_lexicon  # noqa: E402
 
 _ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")  # Rasa's "[text](entity)"
@@ -85,6 +85,7 @@ def export(config: dict, union, model, trained_on: str) -> dict:
         "intercept": [round(float(b), 5) for b in model.intercept_],
         "threshold": config["threshold"],
         "nlu_floor": config["nlu_floor"],
+        "window": config["window"],
         **blocks,
     }
 
@@ -96,8 +97,10 @@ def cross_validate(config: dict, files: dict[Path, list], others: list) -> None:
     for held, rows in files.items():
         union, model = fit(config, others + [r for f, rs in files.items() if f != held for r in rs])
         none = list(model.classes_).index("none")
-        crisis = 1 - model.predict_proba(union.transform([expand(t) for t, _ in rows]))[:, none]
-        said = crisis >= config["threshold"]
+        parts = [windows(expand(t), config["window"]["words"], config["window"]["step"]) for t, _ in rows]
+        crisis = 1 - model.predict_proba(union.transform([p for ps in parts for p in ps]))[:, none]
+        ends = np.cumsum([len(ps) for ps in parts])
+        said = np.array([crisis[end - len(ps) : end].max() for ps, end in zip(parts, ends)]) >= config["threshold"]
         gold = np.array([k != "none" for _, k in rows])
         totals += [said[gold].sum(), gold.sum(), said[~gold].sum(), (~gold).sum()]
         print(f"  {held.name:28s} {said[gold].mean():.3f} / {said[~gold].mean():.3f}  ({gold.sum()} / {(~gold).sum()})")

@@ -55,6 +55,14 @@ def word_ngrams(text: str, low: int, high: int) -> list[str]:
     return [" ".join(words[i : i + n]) for n in range(low, high + 1) for i in range(len(words) - n + 1)]
 
 
+def windows(text: str, size: int, step: int) -> list[str]:
+    """The text, then, if it has more than `size` words, every `size` words every `step` words."""
+    words = text.split()
+    if size <= 0 or len(words) <= size:
+        return [text]
+    return [text] + [" ".join(words[i : i + size]) for i in range(0, len(words) - size + step, step)]
+
+
 @dataclass
 class Score:
     kind: str | None
@@ -89,6 +97,7 @@ class CrisisModel:
         self.intercept: list[float] = model["intercept"]
         self.threshold: float = model["threshold"]
         self.nlu_floor: float = model["nlu_floor"]
+        self.window: tuple[int, int] = (model["window"]["words"], model["window"]["step"])
         self.trained_on: str = model["trained_on"]
         self.blocks = [
             _Vectorizer(model["char"]["ngrams"], model["char"]["features"], char_wb_ngrams),
@@ -111,9 +120,11 @@ class CrisisModel:
         return {c: e / total for c, e in zip(self.classes, exps)}
 
     def score(self, expanded: str) -> Score:
-        probabilities = self.probabilities(expanded)
-        crisis = 1.0 - probabilities["none"]
+        """The whole message, and each stretch of `window` words in a long one: a crisis told at the
+        end of a long story weighs little against the whole story, and a lot in its own stretch."""
+        best = max((self.probabilities(part) for part in windows(expanded, *self.window)), key=lambda p: 1.0 - p["none"])
+        crisis = 1.0 - best["none"]
         if crisis < self.threshold:
             return Score(None, crisis)
-        kind = max((c for c in self.classes if c != "none"), key=probabilities.__getitem__)
+        kind = max((c for c in self.classes if c != "none"), key=best.__getitem__)
         return Score(kind, crisis)

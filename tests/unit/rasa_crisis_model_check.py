@@ -17,7 +17,7 @@ committed = json.loads((ROOT / MODEL).read_text(encoding="utf-8"))
 # Refitted on the examples only (with the NLU files it would be slower, not different in kind):
 # what is compared is the scoring code, on a model exported by the same exporter.
 ours = CrisisModel(export(config, union, model, committed["trained_on"]))
-texts = [t for t, _ in rows[::7]] + ["", "?!", "wsh", "I am scared he will come back tonight", "é" * 300]
+texts = [t for t, _ in rows[::7]] + ["", "?!", "wsh", "I am scared he will come back tonight", "é" * 300, "mot " * 60]
 expand = default_lexicon().expand
 expected = model.predict_proba(union.transform([expand(t) for t in texts]))
 got = np.array([[ours.probabilities(expand(t))[c] for c in model.classes_] for t in texts])
