@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.crisis_model import MODEL, CrisisModel, char_wb_ngrams, training_hash, word_ngrams
+from bot.services.crisis_model import MODEL, CrisisModel, char_wb_ngrams, training_hash, windows, word_ngrams
 from bot.services.text import expand
 from tests.unit.rasa_venv import assert_check_passes
 
@@ -38,3 +38,19 @@ def test_plain_crises_score_above_the_threshold(model, text):
 def test_ordinary_messages_stay_below_it(model, text):
     score = model.score(expand(text))
     assert score.kind is None and score.crisis < model.threshold
+
+
+STORY = ("bon alors je vous explique, on s est rencontres au college en quatrieme, on faisait nos devoirs "
+         "ensemble, on allait au cinema le samedi avec les copines, ma mere l aimait bien, on a fete mon "
+         "anniversaire chez ma tante et tout allait bien pendant des mois ")
+
+
+def test_a_crisis_at_the_end_of_a_long_story_is_scored_in_its_own_stretch(model):
+    text = expand(STORY + "mais la il est en bas de chez moi et il dit que si je descends pas il monte me chercher de force")
+    assert 1 - model.probabilities(text)["none"] < model.threshold  # the whole story drowns it
+    assert model.score(text).kind == "danger_now"
+
+
+def test_windows_cover_the_whole_text():
+    assert windows("a b c d e", 2, 1) == ["a b c d e", "a b", "b c", "c d", "d e"]
+    assert windows("a b", 20, 10) == ["a b"]
