@@ -85,6 +85,7 @@ def export(config: dict, union, model, trained_on: str) -> dict:
         "intercept": [round(float(b), 5) for b in model.intercept_],
         "threshold": config["threshold"],
         "nlu_floor": config["nlu_floor"],
+        "pattern_veto": config["pattern_veto"],
         "window": config["window"],
         **blocks,
     }

@@ -175,6 +175,11 @@ class CrisisDetector:
             return kind, False
         return None, defused_by is not None or masked != expanded or self._not_now(masked)
 
+    def strong_kind(self, expanded: str) -> str | None:
+        """The kind of a `strong` pattern in the text (an explicit statement no defuser suppresses)."""
+        masked = self.masks.blank(" " + expanded)
+        return next((k for k in self.priority if self.strong[k].search(masked)), None)
+
     def _not_now(self, padded: str) -> bool:
         """The markers _decide lets suppress a pattern, found in a message that matched none."""
         if self.over.search(padded) and not self.now.search(self.resolved.blank(padded)):

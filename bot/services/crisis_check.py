@@ -4,7 +4,10 @@
 Patterns speak first: their kind is exact and explained. When they find nothing, the model
 decides, unless the patterns found explicit evidence that the message is not a crisis now (an
 idiom, a joke, a story that is over, a question): that evidence overrules the model as it
-overrules the NLU (rasa_extensions/crisis_gate.py). A model all but sure that there is no crisis
+overrules the NLU (rasa_extensions/crisis_gate.py). The other way round, a model all but sure
+that there is no crisis (under `pattern_veto`) overrules an ordinary phrase pattern, never a
+`strong` one (an explicit statement such as "je vais me suicider"): a phrase lifted out of an
+everyday sentence is the patterns' usual false alarm. A model all but sure that there is no crisis
 is such evidence too: on the validation set the NLU's crisis guesses on those messages were all
 false alarms (docs/safety.md). docs/safety.md shows what each layer adds.
 """
@@ -34,11 +37,13 @@ class CrisisCheck:
     def judge(self, text: str) -> Judgement:
         expanded = self.patterns.lexicon.expand(text or "")
         kind, defused = self.patterns.judge_expanded(expanded)
-        if kind is not None:
-            return Judgement(kind, False, "patterns")
         if defused:
             return Judgement(None, True, None)
         score = self.model.score(expanded)
+        if kind is not None:
+            if score.crisis < self.model.pattern_veto and self.patterns.strong_kind(expanded) is None:
+                return Judgement(None, True, None)
+            return Judgement(kind, False, "patterns")
         if score.kind is None:
             return Judgement(None, score.crisis < self.model.nlu_floor, None)
         return Judgement(score.kind, False, "model")

@@ -97,6 +97,7 @@ class CrisisModel:
         self.intercept: list[float] = model["intercept"]
         self.threshold: float = model["threshold"]
         self.nlu_floor: float = model["nlu_floor"]
+        self.pattern_veto: float = model["pattern_veto"]
         self.window: tuple[int, int] = (model["window"]["words"], model["window"]["step"])
         self.trained_on: str = model["trained_on"]
         self.blocks = [

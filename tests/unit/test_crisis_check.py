@@ -12,16 +12,25 @@ ROOT = Path(__file__).resolve().parents[2]
 PATTERNS = CrisisDetector.from_files(ROOT / "data/safety/crisis_patterns.yml", ROOT / "data/safety/sms_lexicon.yml")
 
 
-class AlwaysCrisis:
-    """A model that calls everything a crisis: shows which messages the model is allowed to judge."""
+class StubModel:
+    """A model with a fixed answer: shows which messages the model is allowed to judge."""
+
+    threshold, nlu_floor, pattern_veto = 0.4, 0.2, 0.05
+
+    def __init__(self, kind: str | None, crisis: float):
+        self.answer = Score(kind, crisis)
 
     def score(self, expanded: str) -> Score:
-        return Score("danger_now", 0.99)
+        return self.answer
 
 
-class NeverCrisis:
-    def score(self, expanded: str) -> Score:
-        return Score(None, 0.01)
+def AlwaysCrisis() -> StubModel:
+    return StubModel("danger_now", 0.99)
+
+
+def NeverCrisis() -> StubModel:
+    """Unsure, under its threshold but above the floor and the veto."""
+    return StubModel(None, 0.3)
 
 
 def test_the_patterns_kind_wins_over_the_model():
@@ -52,17 +61,22 @@ def test_the_real_model_catches_a_wording_no_pattern_knows():
     assert (judgement.kind, judgement.layer) == ("child_missing", "model")
 
 
-class AllButSureNot:
-    def __init__(self, crisis: float):
-        self.crisis, self.nlu_floor = crisis, 0.1
-
-    def score(self, expanded: str) -> Score:
-        return Score(None, self.crisis)
-
-
 def test_a_model_all_but_sure_there_is_no_crisis_lets_the_nlu_guess_yield():
-    assert CrisisCheck(PATTERNS, AllButSureNot(0.02)).judge("bonjour").defused is True
+    assert CrisisCheck(PATTERNS, StubModel(None, 0.1)).judge("bonjour").defused is True
 
 
 def test_an_unsure_model_leaves_the_nlu_guess_standing():
-    assert CrisisCheck(PATTERNS, AllButSureNot(0.3)).judge("bonjour").defused is False
+    assert CrisisCheck(PATTERNS, StubModel(None, 0.3)).judge("bonjour").defused is False
+
+
+def test_a_model_all_but_sure_overrules_an_ordinary_pattern():
+    text = "il me retient"  # an ordinary pattern: a phrase that everyday sentences contain too
+    assert PATTERNS.detect(text) == "danger_now" and PATTERNS.strong_kind(PATTERNS.lexicon.expand(text)) is None
+    assert CrisisCheck(PATTERNS, StubModel(None, 0.01)).judge(text).kind is None
+    assert CrisisCheck(PATTERNS, StubModel(None, 0.1)).judge(text).kind == "danger_now"
+
+
+def test_no_model_overrules_a_strong_pattern():
+    text = "je vais me suicider ce soir"
+    assert PATTERNS.strong_kind(PATTERNS.lexicon.expand(text)) == "suicide"
+    assert CrisisCheck(PATTERNS, StubModel(None, 0.0)).judge(text).kind == "suicide"
