@@ -109,8 +109,6 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
     crisis, near = messages()
     verdicts: dict[str, dict[str, list[tuple[dict, bool]]]] = defaultdict(lambda: {"crisis": [], "near": []})
     errors = 0
-    # Replays the thresholds: (group, patterns found a crisis, patterns defused, NLU crisis
-    # confidence, model crisis probability).
     sweep: list[Replay] = []
     for group, messages in (("crisis", crisis), ("near", near)):
         for message in messages:
@@ -120,12 +118,15 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
             verdicts["combined"][group].append((message, bool(answer.get("crisis"))))
             judgement = gateway.judge(message["text"])
             patterns, defused = detector.judge(message["text"])
-            score = model.score(expand(message["text"]))
+            expanded = expand(message["text"])
+            score = model.score(expanded)
+            strong = detector.strong_kind(expanded) is not None
             verdicts["gateway (layers 1 + 1b)"][group].append((message, judgement.kind is not None))
             verdicts["layer 1 (patterns)"][group].append((message, patterns is not None))
             verdicts["layer 1b (learned model)"][group].append((message, score.kind is not None))
             verdicts["layer 2 (NLU)"][group].append((message, nlu_says_crisis(parsed)))
-            sweep.append(Replay(group, patterns is not None, defused, crisis_confidence(parsed), score.crisis))
+            sweep.append(Replay(group, patterns is not None, strong, defused, crisis_confidence(parsed), score.crisis,
+                                model.pattern_veto, model.nlu_floor))
     results = {}
     for layer, groups in verdicts.items():
         caught = [ok for _, ok in groups["crisis"]]
@@ -145,26 +146,37 @@ def evaluate(gateway_url: str, rasa_url: str, token: str, messages) -> dict:
 
 @dataclass
 class Replay:
+    """One message's verdicts, to replay the gateway (bot/services/crisis_check.py) at other settings."""
+
     group: str
     patterns: bool
+    strong: bool
     defused: bool
     nlu: float
     model: float
+    veto: float
+    floor: float
+
+    def nlu_says(self, threshold: float, floor: float) -> bool:
+        """CrisisGate: the NLU's crisis guess counts unless the gateway saw evidence against it."""
+        return not self.defused and self.model >= floor and self.nlu >= threshold
 
     def gateway(self, threshold: float) -> bool:
-        return self.patterns or (not self.defused and self.model >= threshold)
+        if self.patterns:
+            return self.strong or self.model >= self.veto
+        return not self.defused and self.model >= threshold
 
 
 def threshold_sweep(sweep: list[Replay], model_threshold: float) -> list[str]:
     """NLU and simulated combined rates if a crisis intent needed confidence >= t (CrisisGate:
-    a defused message never counts for the NLU); the gateway's verdict counts as is."""
+    a message the gateway defused never counts for the NLU); the gateway's verdict counts as is."""
     lines = ["| NLU crisis threshold | NLU recall | NLU false alarms | combined recall | combined false alarms |",
              "|---|---|---|---|---|"]
     for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         row = {}
         for group in ("crisis", "near"):
             rows = [r for r in sweep if r.group == group]
-            nlu = [not r.defused and r.nlu >= t for r in rows]
+            nlu = [r.nlu_says(t, r.floor) for r in rows]
             both = [r.gateway(model_threshold) or n for r, n in zip(rows, nlu)]
             row[group] = (sum(nlu) / len(rows), sum(both) / len(rows))
         lines.append(f"| {t:.1f} | {row['crisis'][0]:.3f} | {row['near'][0]:.3f} | {row['crisis'][1]:.3f} | {row['near'][1]:.3f} |")
@@ -183,8 +195,7 @@ def model_sweep(sweep: list[Replay]) -> list[str]:
             rate = {}
             for group in ("crisis", "near"):
                 rows = [r for r in sweep if r.group == group]
-                said = [r.gateway(threshold) or (not r.defused and r.nlu >= CRISIS_MIN_CONFIDENCE and r.model >= floor)
-                        for r in rows]
+                said = [r.gateway(threshold) or r.nlu_says(CRISIS_MIN_CONFIDENCE, floor) for r in rows]
                 rate[group] = sum(said) / len(rows)
             cells.append(f"{rate['crisis']:.3f} / {rate['near']:.3f}")
         lines.append(f"| {threshold:.1f} | " + " | ".join(cells) + " |")
