@@ -5,6 +5,7 @@ layer and combined.
     make eval-safety        # starts the real stack, writes the blind numbers to docs/safety-eval.md
     python scripts/eval_safety.py --dev   # the same on the development set (for tuning)
     python scripts/eval_safety.py --file data/safety/examples/crisis_fresh2.yml   # any file in that schema
+    python scripts/eval_safety.py --heldout   # the gateway's alarms on the NLU's held-out file (counts)
 
 --dev and --file print their report (with the texts missed and the false alarms); the blind run
 writes only numbers, so that reading docs/ never shows anyone the blind set's messages.
@@ -240,10 +241,35 @@ def write_blind(text: str) -> None:
     path.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
+def heldout_alarms() -> str:
+    """How often the gateway's crisis check fires on the NLU's held-out file, intent by intent
+    (no stack needed; counts only, the held-out texts are never printed): crisis intents should
+    all fire, the others are the ordinary questions a crisis card would take over."""
+    from scripts.nlu_files import intent_examples
+
+    patterns = CrisisDetector.from_files(ROOT / "data/safety/crisis_patterns.yml", ROOT / "data/safety/sms_lexicon.yml")
+    gateway = CrisisCheck(patterns, CrisisModel.from_file(ROOT / MODEL))
+    fired, alone, total = defaultdict(int), defaultdict(int), defaultdict(int)
+    for text, intent in intent_examples(ROOT / "tests/nlu/heldout.yml"):
+        total[intent] += 1
+        fired[intent] += gateway.detect(text) is not None
+        alone[intent] += patterns.detect(text) is not None
+    others = [i for i in total if not i.startswith("crisis_")]
+    lines = ["| intent | gateway (patterns + model) | patterns alone |", "|---|---|---|"]
+    lines += [f"| {i} | {fired[i]} / {total[i]} | {alone[i]} / {total[i]} |"
+              for i in sorted(total) if fired[i] or alone[i] or i.startswith("crisis_")]
+    lines.append(f"| all other intents | {sum(fired[i] for i in others)} / {sum(total[i] for i in others)} "
+                 f"| {sum(alone[i] for i in others)} / {sum(total[i] for i in others)} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     from scripts.stack import Stack
 
     args = sys.argv[1:]
+    if "--heldout" in args:
+        print(heldout_alarms())
+        return
     if "--file" in args:
         rest = args[args.index("--file") + 1:]
         if not rest or not Path(rest[0]).is_file():

@@ -9,7 +9,6 @@ of a model trained without it: how the model does on a round of messages it neve
 """
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -24,8 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.services.crisis_model import CONFIG, MODEL, training_hash, windows  # noqa: E402
 from bot.services.text import default_lexicon  # noqa: E402
-
-_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")  # Rasa's "[text](entity)"
+from scripts.nlu_files import intent_examples  # noqa: E402
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
@@ -34,16 +32,8 @@ def examples(path: Path) -> list[tuple[str, str]]:
 
 def nlu_examples(path: Path) -> list[tuple[str, str]]:
     """(text, kind): a crisis_* intent gives its kind, any other intent is "none"."""
-    rows = []
-    for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
-        if "intent" not in item:
-            continue
-        kind = item["intent"].removeprefix("crisis_") if item["intent"].startswith("crisis_") else "none"
-        for line in item["examples"].splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                rows.append((_ANNOTATION.sub(r"\1", line[2:]), kind))
-    return rows
+    return [(text, intent.removeprefix("crisis_") if intent.startswith("crisis_") else "none")
+            for text, intent in intent_examples(path)]
 
 
 def vectorizer(features: dict):
