@@ -104,7 +104,7 @@ def main() -> None:
     args = parser.parse_args()
     config = yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))
     files = {p: examples(p) for p in sorted(ROOT.glob(config["examples"]))}
-    nlu = [row for p in sorted(ROOT.glob(config["nlu"])) for row in nlu_examples(p)]
+    nlu = [row for p in sorted(ROOT.glob(config["rasa_training_data"])) for row in nlu_examples(p)]
     if args.cv:
         cross_validate(config, files, nlu)
         return

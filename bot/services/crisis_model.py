@@ -25,7 +25,7 @@ NORMALISATION = (Path("bot/services/text.py"), Path("data/safety/sms_lexicon.yml
 def training_inputs(root: Path) -> list[Path]:
     """Every file the model is trained from, in a stable order (relative to `root`)."""
     config = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8"))
-    data = sorted(p.relative_to(root) for key in ("examples", "nlu") for p in root.glob(config[key]))
+    data = sorted(p.relative_to(root) for key in ("examples", "rasa_training_data") for p in root.glob(config[key]))
     return [CONFIG, *NORMALISATION, *data]
 
 
