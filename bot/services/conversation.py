@@ -1,8 +1,8 @@
 """One chat turn, from a validated request to the API's answer.
 
-validate the payload → language → crisis check (patterns, then learned model) → audience cues → scrub personal
-data → Rasa (private channel) → topic, audience, crisis, resources → remember what was offered
-→ add to the anonymous daily counts.
+validate the payload → language → crisis check (patterns, then learned model) → audience cues
+→ scrub personal data → Rasa (private channel) → topic, audience, crisis, resources → remember
+what was offered → add to the anonymous daily counts.
 Only the gateway's in-memory detectors read the original text, during this turn; Rasa, which
 stores the conversation, gets the scrubbed copy.
 

@@ -1,15 +1,16 @@
 """The gateway's crisis verdict on one message: phrase patterns (layer 1), then the learned model
 (layer 1b), both before and without Rasa.
 
-Patterns speak first: their kind is exact and explained. When they find nothing, the model
-decides, unless the patterns found explicit evidence that the message is not a crisis now (an
-idiom, a joke, a story that is over, a question): that evidence overrules the model as it
-overrules the NLU (rasa_extensions/crisis_gate.py). The other way round, a model all but sure
-that there is no crisis (under `pattern_veto`) overrules an ordinary phrase pattern, never a
-`strong` one (an explicit statement such as "je vais me suicider"): a phrase lifted out of an
-everyday sentence is the patterns' usual false alarm. A model all but sure that there is no crisis
-is such evidence too: on the validation set the NLU's crisis guesses on those messages were all
-false alarms (docs/safety.md). docs/safety.md shows what each layer adds.
+1. The patterns' explicit evidence that the message is not a crisis now (an idiom, a joke, a
+   story that is over, a question) ends it.
+2. A pattern's crisis stands, with its exact kind, unless the model is all but sure that there
+   is none (under `pattern_veto`) and the pattern is an ordinary one: a phrase lifted out of an
+   everyday sentence is the patterns' usual false alarm. A `strong` pattern (an explicit
+   statement such as "je vais me suicider ce soir") is never overruled.
+3. Otherwise the model decides. Under `nlu_floor` it counts as evidence against a crisis: on the
+   validation set the NLU's crisis guesses on those messages were all false alarms.
+Evidence against a crisis travels to Rasa (`crisis_defused`), where the NLU's crisis guess
+yields to it (rasa_extensions/crisis_gate.py). docs/safety.md shows what each layer adds.
 """
 from dataclasses import dataclass
 
