@@ -12,6 +12,18 @@ except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse
 
 _APOSTROPHES = re.compile(r"[’'`´]")
+# Invisible characters (zero-width space and joiners, soft hyphen, direction marks, BOM): pasted
+# text and attempts to slip past a filter put them inside words ("m\u200bourir").
+_INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Cyrillic and Greek letters drawn like Latin ones. Only swapped inside a word that also has Latin
+# letters ("jе vеuх" typed with Cyrillic е and х): a word wholly in Cyrillic or Greek is left as is.
+_LOOKALIKES = str.maketrans("аеорсухіјѕкмтнвіαεικνορτυχ", "aeopcyxijskmtnbiaeikvoptux")
+_MIXED_WORD = re.compile(r"\w*[a-z]\w*")
+# Digits standing for letters inside a word: "m0urir", "su1c1der", "v3ux". Only between two
+# letters, so "14 ans", "3114", "17h30", "dem1" or "2nite" are untouched.
+_LEET = re.compile(r"(?<=[a-z])[013457]+(?=[a-z])")
+_LEET_LETTERS = str.maketrans("013457", "oieast")
+_SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z] ){4,}[a-z](?![a-z0-9])")  # "s u i c i d e"
 _COMBINING = re.compile(r"[\u0300-\u036f]")  # accents once NFKD has split them off the letters
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")  # "aidezzz moiiii", "mdrrrr": typed in a hurry or shouting
@@ -21,15 +33,20 @@ DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "safety" / "sms
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents, apostrophes and punctuation turned into single spaces.
+    """Lower case, no accents, apostrophes and punctuation turned into single spaces; invisible
+    characters, look-alike letters, digits inside words and spelled-out words undone.
 
     "J’ai 14 ANS !!" -> "j ai 14 ans". Detectors match whole words on this form.
     """
-    ligatures = text.lower().replace("œ", "oe").replace("æ", "ae")  # "sœur" -> "soeur"
+    ligatures = _INVISIBLE.sub("", text.lower()).replace("œ", "oe").replace("æ", "ae")  # "sœur" -> "soeur"
     decomposed = unicodedata.normalize("NFKD", ligatures)
     no_accents = _COMBINING.sub("", decomposed)
+    if not no_accents.isascii():
+        no_accents = _MIXED_WORD.sub(lambda m: m.group().translate(_LOOKALIKES), no_accents)
     spaced = _APOSTROPHES.sub(" ", no_accents)
-    return _NON_WORD.sub(" ", spaced).strip()
+    words = _NON_WORD.sub(" ", spaced).strip()
+    words = _LEET.sub(lambda m: m.group().translate(_LEET_LETTERS), words)
+    return _SPELLED_OUT.sub(lambda m: m.group().replace(" ", ""), words)
 
 
 def compile_phrases(phrases: list[str]) -> re.Pattern:

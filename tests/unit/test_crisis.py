@@ -154,6 +154,28 @@ def test_normalise_and_compile_phrases_unchanged():
     assert not compile_phrases(["ma fille"]).search("ma filleule")
 
 
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "je veux m\u200bourir",  # zero-width space inside a word
+        "je veux mou\u00adrir",  # soft hyphen
+        "j\u0435 v\u0435u\u0445 m\u043eurir",  # Cyrillic е, х, о among Latin letters
+        "je veux m0urir",
+        "je veux me s u i c i d e r",
+    ],
+)
+def test_disguised_letters_are_undone(detector, disguised):
+    assert normalise(disguised).endswith(("mourir", "suicider"))
+    assert detector.detect(disguised) == "suicide"
+
+
+def test_undisguising_leaves_numbers_scripts_and_sms_alone():
+    assert normalise("rdv 17h30, j'ai 14 ans, le 3114") == "rdv 17h30 j ai 14 ans le 3114"
+    assert normalise("dem1 2nite a2m1 bi1 mp3") == "dem1 2nite a2m1 bi1 mp3"
+    assert normalise("y a t il un truc c a d") == "y a t il un truc c a d"
+    assert normalise("\u042f \u0445\u043e\u0447\u0443") == ""  # Russian stays Russian (then drops out)
+
+
 def test_first_character_dispatch_matches_like_a_plain_alternation():
     import re
 
