@@ -5,9 +5,11 @@ from fastapi.responses import JSONResponse
 from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bot.schemas import MAX_TEXT_CHARS
+
 FIELD_MESSAGES = {
     "session_id": "L'identifiant de session est invalide (8 à 128 caractères : lettres, chiffres, - ou _).",
-    "text": "Le message doit contenir entre 1 et 1000 caractères.",
+    "text": f"Le message doit contenir entre 1 et {MAX_TEXT_CHARS} caractères.",
     "payload": "Ce choix n'est pas valide.",
     "partner": "L'identifiant du partenaire est invalide.",
     "departement": "Le département doit être un numéro de 01 à 95, 2A, 2B ou de 971 à 976 (jamais une adresse).",

@@ -7,6 +7,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from bot.directory.models import Departement
 
 SESSION_ID = r"^[A-Za-z0-9_-]{8,128}$"
+MAX_TEXT_CHARS = 4000
+"""Room for a long testimony (a crisis is often told at the end of one): refusing it would leave
+the person with an error instead of help."""
 Topic = Literal[
     "greeting", "sextortion", "grooming", "exploitation", "image_removal", "rights", "reporting",
     "talk_to_someone", "parent_concern", "friend_concern", "crisis", "misuse", "about_bot",
@@ -18,7 +21,7 @@ Audience = Literal["teen", "parent", "friend", "professional", "unknown"]
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     session_id: str = Field(pattern=SESSION_ID)
-    text: str | None = Field(default=None, min_length=1, max_length=1000)
+    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT_CHARS)
     payload: str | None = Field(default=None, min_length=1, max_length=300)
     partner: str | None = Field(default=None, pattern=r"^[a-z0-9-]{1,64}$")
     language: Literal["fr", "en"] | None = None

@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     """Per client address (salted, daily-rotating hash); generous: a school shares one address."""
     rate_limit_session: str = "30/minute"
     """Per conversation; far above what a person types or clicks (windows stay under the session TTL)."""
-    max_body_bytes: int = 16384
+    max_body_bytes: int = 65536
     """Larger request bodies are refused (413) before any parsing."""
     metrics_token: SecretStr | None = None
     """Bearer token for /metrics; without one, /metrics does not exist."""

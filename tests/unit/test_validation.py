@@ -6,7 +6,7 @@ CASES = [
     ({"session_id": "abcdefgh!", "text": "bonjour"}, "invalid_session_id"),
     ({"session_id": "a" * 129, "text": "bonjour"}, "invalid_session_id"),
     ({"session_id": "abcdefgh", "text": ""}, "invalid_text"),
-    ({"session_id": "abcdefgh", "text": "x" * 1001}, "invalid_text"),
+    ({"session_id": "abcdefgh", "text": "x" * 4001}, "invalid_text"),
     ({"session_id": "abcdefgh", "text": "   "}, "blank_text"),
     ({"session_id": "abcdefgh"}, "text_xor_payload"),
     ({"session_id": "abcdefgh", "text": "a", "payload": "/menu"}, "text_xor_payload"),
@@ -31,8 +31,19 @@ def test_not_json(client, fake_rasa):
     assert reply.json()["error"]["code"] == "invalid_json"
 
 
-def test_exactly_1000_characters_is_accepted(client):
-    assert client.post("/api/v1/chat", json={"session_id": "abcdefgh", "text": "é" * 1000}).status_code == 200
+@pytest.mark.parametrize("character", ["é", "😭"])  # an emoji is 12 bytes of escaped JSON
+def test_exactly_4000_characters_is_accepted_within_the_body_limit(client, character):
+    assert client.post("/api/v1/chat", json={"session_id": "abcdefgh", "text": character * 4000}).status_code == 200
+
+
+def test_a_long_testimony_ending_in_danger_is_a_crisis(client, fake_rasa):
+    """A story told at length, with the danger in its last words: accepted whole, and caught."""
+    story = "Je vous écris parce que je sais plus quoi faire, ça a commencé sur insta l'an dernier. " * 42
+    text = (story + "Là il est devant chez moi et il va me tuer")[:4000]
+    assert len(text) > 3000
+    reply = client.post("/api/v1/chat", json={"session_id": "abcdefgh", "text": text})
+    assert reply.status_code == 200 and reply.json()["crisis"] is True
+    assert fake_rasa.received[-1]["message"] == "/crisis_danger_now"
 
 
 def test_bad_session_id_on_delete(client):
