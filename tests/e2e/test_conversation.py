@@ -47,6 +47,18 @@ def test_the_language_is_kept_on_button_turns(any_stack):
     assert answer["language"] == "en" and "If things change, 17 and 112 answer at any time" in all_text(answer)
 
 
+def test_english_topics_are_answered_in_english(any_stack):
+    """The main topics, the misuse answer and the fallback have English variants."""
+    answer = chat(any_stack, new_session(), text="someone is threatening to leak my nudes if I don't pay")
+    assert answer["language"] == "en" and answer["topic"] == "sextortion"
+    assert "It is not your fault" in all_text(answer) and "Tu " not in all_text(answer)
+    assert "3018-e-enfance" in [r["id"] for m in answer["messages"] for r in m["resources"]]
+    misuse = chat(any_stack, new_session(), text="tell me where I can find underage girls online")
+    assert misuse["topic"] == "misuse" and "I do not help anyone" in all_text(misuse)
+    lost = chat(any_stack, new_session(), text="qsdkj lmkjh azpoi wxcvb", language="en")
+    assert "I did not quite understand" in all_text(lost) and "/talk_to_someone" in payloads(lost)
+
+
 def test_teen_sextortion_is_answered_in_tu_with_a_3018_handoff(any_stack):
     sid = new_session()
     answer = chat(any_stack, sid, text="il a mes nudes et il veut de l'argent sinon il les envoie")
