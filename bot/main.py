@@ -19,7 +19,7 @@ from bot.services.crisis_check import CrisisCheck
 from bot.services.crisis_model import CrisisModel
 from bot.services.engine_http import AiohttpEngineHttp, EngineHttp
 from bot.services.failsafe import EmergencyCards
-from bot.services.language import LanguageDetector
+from bot.services.language import LanguageDetector, ShortCues
 from bot.services.rasa_client import RasaClient
 from bot.services.redis_options import redis_options
 from bot.services.ratelimit import RateLimiter
@@ -47,7 +47,7 @@ def build_conversation(
         topics=Topics.from_file(data / "topics.yml"),
         directory=directory,
         cues=AudienceCues.from_file(data / "audience_cues.yml"),
-        detector=LanguageDetector(answered=cards.languages()),
+        detector=LanguageDetector(cards.languages(), ShortCues.from_file(data / "language_cues.yml")),
         crisis=CrisisCheck(
             CrisisDetector.from_files(data / "safety" / "crisis_patterns.yml", data / "safety" / "sms_lexicon.yml"),
             CrisisModel.from_file(data / "safety" / "crisis_model.json"),

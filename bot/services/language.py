@@ -6,8 +6,10 @@ another one. langdetect compares a text with all 55 of its profiles and often co
 languages on short texts (Spanish read as Italian); Balise only loads the profiles of the
 languages it answers in, plus close neighbours that would otherwise be mistaken for them.
 """
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
@@ -19,9 +21,34 @@ DEFAULT_LANGUAGE = "fr"
 PROFILES = ("fr", "en", "es", "pt", "ar", "ro", "uk", "ru", "zh-cn", "zh-tw", "de", "nl", "bg")
 
 
+@dataclass(frozen=True)
+class ShortCues:
+    """Words that tell the language of a message too short for langdetect (data/language_cues.yml):
+    "i need help" is English, whereas "hello" or "ok" alone says nothing."""
+
+    words: dict[str, frozenset[str]]
+    """Per language, words that only that language uses."""
+    french: frozenset[str]
+    """Any of these keeps the message French."""
+    min_words: int = 2
+
+    @classmethod
+    def from_file(cls, path: Path) -> "ShortCues":
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        words = {lang: frozenset(raw[lang]) for lang in raw if lang not in ("fr", "min_words")}
+        return cls(words, frozenset(raw["fr"]), raw["min_words"])
+
+    def language(self, text: str) -> str | None:
+        tokens = set(normalise(text).split())
+        if tokens & self.french:
+            return None
+        return next((lang for lang, words in self.words.items() if len(tokens & words) >= self.min_words), None)
+
+
 class LanguageDetector:
-    def __init__(self, answered: set[str], min_letters: int = 20, min_probability: float = 0.90):
+    def __init__(self, answered: set[str], cues: ShortCues, min_letters: int = 20, min_probability: float = 0.90):
         self.answered = answered
+        self.cues = cues
         self.min_letters = min_letters
         self.min_probability = min_probability
         self.factory = DetectorFactory()
@@ -41,7 +68,8 @@ class LanguageDetector:
         """The message's language if it is clear and answered, else the conversation's."""
         current = current or DEFAULT_LANGUAGE
         if self.letters(text) < self.min_letters:
-            return current
+            cued = self.cues.language(text)
+            return cued if cued in self.answered else current
         detector = self.factory.create()
         detector.append(text)
         try:
