@@ -67,16 +67,17 @@ class LanguageDetector:
     def detect(self, text: str, current: str | None) -> str:
         """The message's language if it is clear and answered, else the conversation's."""
         current = current or DEFAULT_LANGUAGE
+        cued = self.cues.language(text)
+        fallback = cued if cued in self.answered else current  # when langdetect cannot tell
         if self.letters(text) < self.min_letters:
-            cued = self.cues.language(text)
-            return cued if cued in self.answered else current
+            return fallback
         detector = self.factory.create()
         detector.append(text)
         try:
             best = detector.get_probabilities()[0]
         except (LangDetectException, IndexError):
-            return current
+            return fallback
         language = best.lang.split("-")[0]
         if best.prob < self.min_probability or language not in self.answered:
-            return current
+            return fallback
         return language

@@ -31,6 +31,12 @@ def test_one_english_word_or_any_french_word_keeps_french(text):
     assert CUES.language(text) is None
 
 
+def test_cue_words_decide_when_langdetect_is_unsure():
+    text = "a guy i met on discord wants to meet me, he's 25 and i'm 14"  # langdetect: under 0.9
+    assert LanguageDetector(DETECTOR.answered, ShortCues({}, frozenset())).detect(text, "fr") == "fr"
+    assert DETECTOR.detect(text, "fr") == "en"
+
+
 @pytest.mark.parametrize("message", DATA["other"], ids=lambda m: m["lang"])
 def test_other_languages_are_recognised(message):
     assert DETECTOR.detect(message["text"], "fr") == message["lang"]
