@@ -144,9 +144,18 @@ def check_teen_text(unit: Unit) -> list[Problem]:
     return problems
 
 
+def check_english(g: Governance) -> list[Problem]:
+    """Every response has an English variant: someone who writes in English is answered in
+    English on every path, not only in a crisis."""
+    records = {u.record for u in g.units if u.record.startswith("utter_")}
+    english = {u.record for u in g.units if u.register == "en"}
+    return [Problem(f"{record}[language=en]", "no English variant", "add one, translated from the reviewed French text")
+            for record in sorted(records - english)]
+
+
 def run_checks(g: Governance, today: date | None = None) -> list[Problem]:
     today = today or date.today()
-    problems = []
+    problems = check_english(g)
     for unit in g.units:
         problems += check_sources(g, unit) + check_review(g, unit, today)
         if unit.french:

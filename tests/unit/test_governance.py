@@ -25,6 +25,8 @@ def write(path: Path, data) -> None:
 @pytest.fixture
 def tree(tmp_path):
     write(tmp_path / "domain.yml", {"responses": {"utter_help": [
+        {"condition": [{"type": "slot", "name": "language", "value": "en"}], "text": "The 119 answers day and night.",
+         "custom": {"resources": ["snated-119"]}},
         {"condition": [{"type": "slot", "name": "register", "value": "vous"}], "text": ADULT,
          "custom": {"resources": ["snated-119"]}},
         {"text": TEEN, "buttons": [{"title": "Parler à quelqu'un", "payload": "/talk_to_someone"}],
@@ -62,10 +64,18 @@ def test_a_reviewed_tree_passes(tree):
 
 
 def test_one_changed_word_fails_until_re_reviewed(tree):
-    edit_text(tree, 1, TEEN.replace("gratuit", "anonyme"))
+    edit_text(tree, 2, TEEN.replace("gratuit", "anonyme"))
     assert problems(tree) == ["utter_help[default]: changed since review: the text differs from what was reviewed; have it re-read"]
     sign(["utter_help"], "educator", TODAY, root=tree)
     assert problems(tree) == []
+
+
+def test_a_response_without_an_english_variant(tree):
+    path = tree / "domain.yml"
+    domain = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del domain["responses"]["utter_help"][0]
+    write(path, domain)
+    assert "utter_help[language=en]: no English variant: add one, translated from the reviewed French text" in problems(tree)
 
 
 def test_a_response_without_review_record(tree):
@@ -98,48 +108,48 @@ def test_time_sensitive_facts_expire(tree):
     ("C'est de ta faute.", "de ta faute"),
 ])
 def test_forbidden_terms(tree, text, term):
-    edit_text(tree, 1, text)
+    edit_text(tree, 2, text)
     found = [p for p in problems(tree) if "forbidden term" in p]
     assert found and term.lower() in found[0].lower()
 
 
 def test_client_prostitueur_is_allowed(tree):
-    edit_text(tree, 1, "Le client prostitueur est puni par la loi. Tu n'y es pour rien.")
+    edit_text(tree, 2, "Le client prostitueur est puni par la loi. Tu n'y es pour rien.")
     assert not [p for p in problems(tree) if "forbidden term" in p]
 
 
 def test_teen_text_saying_vous_fails(tree):
-    edit_text(tree, 1, "Vous pouvez appeler le 119.")
+    edit_text(tree, 2, "Vous pouvez appeler le 119.")
     assert any("utter_help[default]: wrong register" in p for p in problems(tree))
 
 
 def test_adult_text_saying_tu_fails(tree):
-    edit_text(tree, 0, "Tu peux appeler le 119.")
+    edit_text(tree, 1, "Tu peux appeler le 119.")
     assert any("utter_help[register=vous]: wrong register" in p for p in problems(tree))
 
 
 def test_a_phone_number_outside_the_directory_fails(tree):
-    edit_text(tree, 1, TEEN + " Ou le 01 23 45 67 89.")
+    edit_text(tree, 2, TEEN + " Ou le 01 23 45 67 89.")
     assert any("unknown phone number: « 01 23 45 67 89 »" in p for p in problems(tree))
 
 
 def test_a_short_number_outside_the_directory_fails(tree):
-    edit_text(tree, 1, "Tu peux appeler le 3020 quand tu veux.")
+    edit_text(tree, 2, "Tu peux appeler le 3020 quand tu veux.")
     assert any("unknown phone number" in p for p in problems(tree))
 
 
 def test_an_address_outside_the_directory_fails(tree):
-    edit_text(tree, 1, "Va sur www.exemple-inconnu.fr pour en savoir plus.")
+    edit_text(tree, 2, "Va sur www.exemple-inconnu.fr pour en savoir plus.")
     assert any("unknown web address" in p for p in problems(tree))
 
 
 def test_a_teen_bubble_over_budget_fails(tree):
-    edit_text(tree, 1, " ".join(["Tu peux en parler."] * 25))
+    edit_text(tree, 2, " ".join(["Tu peux en parler."] * 25))
     assert any("too long" in p for p in problems(tree))
 
 
 def test_hard_to_read_teen_text_fails(tree):
-    edit_text(tree, 1, "Conformément aux dispositions législatives et réglementaires applicables, "
+    edit_text(tree, 2, "Conformément aux dispositions législatives et réglementaires applicables, "
                        "l'administrateur ad hoc représente juridiquement l'intéressé.")
     assert any("hard to read" in p for p in problems(tree))
 
