@@ -145,9 +145,9 @@ def check_teen_text(unit: Unit) -> list[Problem]:
 
 
 def check_english(g: Governance) -> list[Problem]:
-    """Every response has an English variant: someone who writes in English is answered in
-    English on every path, not only in a crisis."""
-    records = {u.record for u in g.units if u.record.startswith("utter_")}
+    """Every response, and every shown service's description, has an English variant: someone
+    who writes in English is answered in English on every path, not only in a crisis."""
+    records = {u.record for u in g.units if u.record.startswith(("utter_", "service:"))}
     english = {u.record for u in g.units if u.register == "en"}
     return [Problem(f"{record}[language=en]", "no English variant", "add one, translated from the reviewed French text")
             for record in sorted(records - english)]

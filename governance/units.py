@@ -87,8 +87,13 @@ def card_units(cards: dict) -> list[Unit]:
 
 
 def service_units(services: list[dict]) -> list[Unit]:
-    return [Unit(f"service:{s['id']}", f"service:{s['id']}", s["what_happens"], "neutral", group="talk_to_someone")
-            for s in services if s.get("confidence") == "verified"]
+    """What happens when you contact a shown service, in French and, when written, in English."""
+    verified = [s for s in services if s.get("confidence") == "verified"]
+    units = [Unit(f"service:{s['id']}", f"service:{s['id']}", s["what_happens"], "neutral", group="talk_to_someone")
+             for s in verified]
+    units += [Unit(f"service:{s['id']}[en]", f"service:{s['id']}", s["english"]["what_happens"], "en", group="talk_to_someone")
+              for s in verified if s.get("english")]
+    return units
 
 
 def response_groups(root: Path) -> dict[str, str]:

@@ -1,7 +1,8 @@
 """A service as the API shows it: deep links, hours in words, open now, when it opens next.
 
 Every word comes from data/directory/labels.yml in the answer's language; the service's own
-texts (name, what happens when you contact them) are written once, in neutral French.
+texts (what it is for, its cost, what happens when you contact them) are written in neutral
+French, with an English translation (`english`) for answers in English; the name is not translated.
 """
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -66,12 +67,13 @@ def links(service: Service, words: dict) -> list[dict]:
     return found
 
 
-def card(service: Service, at: datetime, words: dict, open_alternative: str | None = None) -> dict:
+def card(service: Service, at: datetime, words: dict, open_alternative: str | None = None, language: str = "fr") -> dict:
     opens = next_opening(service.hours, at)
+    texts = service.english if language == "en" and service.english else service
     return {
         "id": service.id,
         "name": service.name,
-        "short": service.short,
+        "short": texts.short,
         "kind": service.kind,
         "links": links(service, words),
         "open_now": is_open(service.hours, at),
@@ -80,8 +82,8 @@ def card(service: Service, at: datetime, words: dict, open_alternative: str | No
         "opens_at": opens.isoformat() if opens else None,
         "next_open": opening_label(opens, at, words) if opens else None,
         "open_alternative": open_alternative,
-        "cost": service.cost,
-        "what_happens": service.what_happens,
+        "cost": texts.cost,
+        "what_happens": texts.what_happens,
         "sources": service.sources,
         "verified_on": service.verified_on.isoformat(),
     }

@@ -100,7 +100,7 @@ class Directory:
 
     def _cards(self, services: list[Service], context: Handoff, alternatives: dict[str, str]) -> list[dict]:
         words = self.labels.of(context.language)
-        return [card(s, context.at, words, alternatives.get(s.id)) for s in services]
+        return [card(s, context.at, words, alternatives.get(s.id), context.language) for s in services]
 
     def _alternative(self, service: Service) -> Service | None:
         shown = self._shown([service.open_alternative or self.default_alternative], None)

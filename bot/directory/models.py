@@ -58,6 +58,14 @@ class Channels(BaseModel):
     website: str | None = Field(default=None, pattern=HTTPS)
 
 
+class ServiceTexts(BaseModel):
+    """A service's own words in another language (a translation of the French ones, no fact added)."""
+    model_config = ConfigDict(extra="forbid")
+    short: str
+    cost: str = ""
+    what_happens: str
+
+
 class Service(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^[a-z0-9-]{1,64}$")
@@ -71,6 +79,8 @@ class Service(BaseModel):
     hours: Hours
     cost: str = ""
     what_happens: str
+    english: ServiceTexts | None = None
+    """The same texts in English, for answers in English (French when absent)."""
     sources: list[str] = Field(min_length=1)
     audiences: list[Literal["teen", "parent", "friend", "professional"]] = []
     """Who the service is for, when its sources restrict it; empty: everyone."""

@@ -99,6 +99,14 @@ def test_channels_are_deep_links():
     assert card("snated-119", TODAY, "en")["links"][0]["label"] == "Call 119"
 
 
+def test_a_card_in_english_tells_what_happens_in_english():
+    english, french = card("urgence-114", TODAY, "en"), card("urgence-114", TODAY)
+    assert english["what_happens"].startswith("A text message is enough")
+    assert english["short"] == "Emergency by text message, when speaking is impossible" and english["cost"] == "Free"
+    assert french["what_happens"].startswith("Un SMS suffit") and french["cost"] == "Gratuit"
+    assert english["name"] == french["name"]  # names are not translated
+
+
 def test_every_card_keeps_its_sources_and_check_date():
     for service_id in DIRECTORY.services:
         shown = DIRECTORY.handoffs([[service_id]], Handoff(at=TODAY))[0]
