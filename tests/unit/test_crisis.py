@@ -115,6 +115,7 @@ def test_priority_suicide_then_danger_then_child_missing(detector):
         ("jveu mourrir", "suicide"),
         ("je vais me sucider", "suicide"),
         ("tlm serait mieux sans moi", "suicide"),
+        ("🆘", "danger_now"),  # the SOS emoji sent on its own, like "sos"
     ],
 )
 def test_sms_spelling(detector, text, kind):
