@@ -121,6 +121,7 @@ class CrisisDetector:
         self.masks = _RuleSet(config.get("masks"), vocab)
         d = config["defusers"]
         self.joke = _RuleSet(d.get("joke"), vocab)
+        self.serious = _RuleSet(d.get("serious"), vocab)
         self.topic = _RuleSet(d.get("topic"), vocab)
         self.ordinary = _RuleSet(d.get("ordinary"), vocab)
         self.past = _RuleSet(d.get("past"), vocab)
@@ -170,10 +171,11 @@ class CrisisDetector:
         """judge() on text already expanded by this detector's lexicon (read once per message)."""
         expanded = " " + expanded
         masked = self.masks.blank(expanded)
-        kind, _, defused_by = self._decide(masked)
+        read = self._unjoke(masked)
+        kind, _, defused_by = self._decide(read)
         if kind is not None:
             return kind, False
-        return None, defused_by is not None or masked != expanded or self._not_now(masked)
+        return None, defused_by is not None or masked != expanded or self._not_now(read)
 
     def strong_kind(self, expanded: str) -> str | None:
         """The kind of a `strong` pattern in the text (an explicit statement no defuser suppresses)."""
@@ -197,7 +199,14 @@ class CrisisDetector:
         return self.judge(text)[1]
 
     def _prepare(self, text: str) -> str:
-        return self.masks.blank(" " + self.lexicon.expand(text or ""))
+        return self._unjoke(self.masks.blank(" " + self.lexicon.expand(text or "")))
+
+    def _unjoke(self, padded: str) -> str:
+        """"je veux mourir mdr non sérieux", "je rigole pas": the writer takes the joke back, so
+        the laughter is blanked out with the retraction and no longer defuses."""
+        if not self.serious.search(padded):
+            return padded
+        return self.joke.blank(self.serious.blank(padded))
 
     def _decide(self, padded: str) -> tuple[str | None, str | None, str | None]:
         """(kind, kind of the best match, defuser that suppressed it)."""

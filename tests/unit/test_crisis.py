@@ -215,6 +215,26 @@ def test_masks(detector, hyperbole, crisis):
 
 
 @pytest.mark.parametrize(
+    "joke, retracted, kind",
+    [
+        ("je veux mourir mdr", "je veux mourir mdr non sérieux", "suicide"),
+        ("je veux mourir lol", "je veux mourir je rigole pas", "suicide"),
+        ("i wanna kill myself lol", "i wanna kill myself lol not joking", "suicide"),
+        ("il est devant chez moi mdr", "il est devant chez moi mdr jrigole pas j'ai peur", "danger_now"),
+    ],
+)
+def test_a_joke_taken_back_no_longer_defuses(detector, joke, retracted, kind):
+    assert detector.detect(joke) is None
+    assert detector.detect(retracted) == kind
+    assert detector.judge(retracted) == (kind, False)
+
+
+def test_serious_alone_is_an_interjection(detector):
+    """"sérieux ?!" does not take back a joke."""
+    assert detector.detect("sérieux je veux mourir mdr") is None
+
+
+@pytest.mark.parametrize(
     "text",
     ["je suis morte de rire", "ce jeu est mortel", "je meurs de faim", "jpp de ce prof", "ce son il me tue",
      "tue moi ce controle", "c'est quoi le 3114 ?", "le 119 c'est gratuit ?"],
