@@ -215,6 +215,37 @@ def test_masks(detector, hyperbole, crisis):
 
 
 @pytest.mark.parametrize(
+    "asking_for_a_way",
+    [
+        "comment on fait pour mourir sans douleur",
+        "c'est quoi la façon la plus rapide de mourir",
+        "combien de cachets il faut pour mourir",
+        "combien de doliprane pour ne plus se réveiller",
+        "what's the easiest way to die",
+        "mourir sans souffrir c'est possible ? c'est pour un exposé",  # never a homework question
+    ],
+)
+def test_looking_for_a_way_to_die_is_suicide_even_as_a_question(detector, asking_for_a_way):
+    assert detector.detect(asking_for_a_way) == "suicide"
+    assert detector.strong_kind(expand(asking_for_a_way)) == "suicide"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("que faire si je veux mourir", "suicide"),  # the writer's own wish, not a general question
+        ("qu'est ce que je dois faire si j'ai envie de mourir", "suicide"),
+        ("que faire si mon ami veut mourir", None),  # how to help: the friend's answer
+        ("combien de doliprane je peux prendre pour ma migraine", None),
+        ("c'est quoi la dose max de doliprane par jour", None),
+        ("comment on meurt dans minecraft", None),
+    ],
+)
+def test_questions_about_oneself_and_about_others(detector, text, kind):
+    assert detector.detect(text) == kind
+
+
+@pytest.mark.parametrize(
     "joke, retracted, kind",
     [
         ("je veux mourir mdr", "je veux mourir mdr non sérieux", "suicide"),
