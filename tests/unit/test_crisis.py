@@ -221,6 +221,7 @@ def test_masks(detector, hyperbole, crisis):
         "c'est quoi la façon la plus rapide de mourir",
         "combien de cachets il faut pour mourir",
         "combien de doliprane pour ne plus se réveiller",
+        "c'est quoi la dose pour pas se réveiller",
         "what's the easiest way to die",
         "mourir sans souffrir c'est possible ? c'est pour un exposé",  # never a homework question
     ],
@@ -239,6 +240,7 @@ def test_looking_for_a_way_to_die_is_suicide_even_as_a_question(detector, asking
         ("combien de doliprane je peux prendre pour ma migraine", None),
         ("c'est quoi la dose max de doliprane par jour", None),
         ("comment on meurt dans minecraft", None),
+        ("quelle dose de doliprane pour un enfant de 20 kg", None),
     ],
 )
 def test_questions_about_oneself_and_about_others(detector, text, kind):
@@ -251,6 +253,7 @@ def test_questions_about_oneself_and_about_others(detector, text, kind):
         ("je veux mourir mdr", "je veux mourir mdr non sérieux", "suicide"),
         ("je veux mourir lol", "je veux mourir je rigole pas", "suicide"),
         ("i wanna kill myself lol", "i wanna kill myself lol not joking", "suicide"),
+        ("je veux vraiment mourir lol", "lol jsuis pas drôle là je veux vraiment mourir", "suicide"),
         ("il est devant chez moi mdr", "il est devant chez moi mdr jrigole pas j'ai peur", "danger_now"),
     ],
 )
