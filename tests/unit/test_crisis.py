@@ -237,6 +237,10 @@ def test_looking_for_a_way_to_die_is_suicide_even_as_a_question(detector, asking
         ("que faire si je veux mourir", "suicide"),  # the writer's own wish, not a general question
         ("qu'est ce que je dois faire si j'ai envie de mourir", "suicide"),
         ("que faire si mon ami veut mourir", None),  # how to help: the friend's answer
+        ("que faire si je suis enfermée là", "danger_now"),  # a state, now
+        ("c'est quoi le numéro de la police, il est devant ma porte", "danger_now"),
+        ("quel numéro appeler, ma fille a disparu depuis ce matin", "child_missing"),
+        ("c'est quoi le numéro de la police", None),
         ("combien de doliprane je peux prendre pour ma migraine", None),
         ("c'est quoi la dose max de doliprane par jour", None),
         ("comment on meurt dans minecraft", None),
